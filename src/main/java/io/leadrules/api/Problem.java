@@ -1,0 +1,36 @@
+package io.leadrules.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * An RFC 9457 problem detail, sent as {@code application/problem+json}. {@code errors} locates each fault: a JSON
+ * field for bad requests, a file/line/column for bad DRL.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String field, String rule,
+                      List<?> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    static Problem of(String slug, String title, int status, String detail) {
+        return new Problem("/problems/" + slug, title, status, detail, null, null, null);
+    }
+
+    Problem withField(String field) {
+        return new Problem(type, title, status, detail, field, rule, errors);
+    }
+
+    Problem withRule(String rule) {
+        return new Problem(type, title, status, detail, field, rule, errors);
+    }
+
+    Problem withErrors(List<?> errors) {
+        return new Problem(type, title, status, detail, field, rule, errors);
+    }
+
+    /** A bad value in a request body. */
+    public record FieldError(String field, String message) {
+    }
+}

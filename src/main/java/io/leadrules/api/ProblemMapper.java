@@ -1,0 +1,118 @@
+package io.leadrules.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.leadrules.rules.RulesetInvalidException;
+import io.leadrules.scoring.RuleFailedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Turns every failure into {@code application/problem+json} that says what was wrong and where. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response badJson(JsonProcessingException e) {
+        if (e instanceof JsonParseException parse) {
+            return respond(Problem.of("malformed-json", "Malformed JSON", 400,
+                    "The body is not valid JSON: " + parse.getOriginalMessage()
+                            + location(parse.getLocation())));
+        }
+        String field = e instanceof JsonMappingException mapping ? path(mapping) : null;
+        String detail;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            detail = "Unknown field \"" + unknown.getPropertyName() + "\"" + at(field) + "; known fields: "
+                    + unknown.getKnownPropertyIds();
+        } else if (e instanceof InvalidFormatException format) {
+            detail = "Invalid value " + format.getValue() + at(field) + ": expected " + expected(format.getTargetType());
+        } else {
+            detail = "Invalid request" + at(field) + ": " + e.getOriginalMessage();
+        }
+        return respond(Problem.of("invalid-request", "Invalid request body", 400, detail).withField(field));
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field)).toList();
+        String detail = errors.stream().map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b).orElse("");
+        Problem problem = Problem.of("invalid-request", "Invalid request body", 400, detail).withErrors(errors);
+        return respond(errors.isEmpty() ? problem : problem.withField(errors.get(0).field()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRules(RulesetInvalidException e) {
+        return respond(Problem.of("invalid-rules", "The ruleset is invalid", 422, e.getMessage()).withErrors(e.problems()));
+    }
+
+    @ServerExceptionMapper
+    public Response ruleFailed(RuleFailedException e) {
+        LOG.warnf("Scoring stopped on ruleset %s: %s", e.rulesetVersion(), e.getMessage());
+        return respond(Problem.of("rule-failed", "A rule failed while scoring", 422, e.getMessage()).withRule(e.rule()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(Problem.of("http-" + status, title, status, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("Unexpected failure", e);
+        return respond(Problem.of("internal-error", "Internal error", 500,
+                "An unexpected error occurred; it has been logged: " + e.getClass().getSimpleName()));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** "lead.id", "events[2].timestamp": the JSON path of the offending value. */
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    /** Bean Validation paths look like "score.request.lead.id"; keep the part inside the body. */
+    private static String field(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : path;
+    }
+
+    private static String at(String field) {
+        return field == null ? "" : " at \"" + field + "\"";
+    }
+
+    private static String location(com.fasterxml.jackson.core.JsonLocation loc) {
+        return loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == java.time.Instant.class) {
+            return "an ISO-8601 instant such as 2026-11-23T00:00:00Z";
+        }
+        return type.getSimpleName();
+    }
+}

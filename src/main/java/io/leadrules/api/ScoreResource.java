@@ -1,0 +1,59 @@
+package io.leadrules.api;
+
+import io.leadrules.model.Event;
+import io.leadrules.model.Lead;
+import io.leadrules.model.ScoreCard;
+import io.leadrules.scoring.ScoringEngine;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Clock;
+import java.util.List;
+
+/** {@code POST /score}: an explained score for a lead and its events, computed now and stored nowhere. */
+@Path("/score")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ScoreResource {
+
+    private final ScoringEngine engine;
+    private final Clock clock;
+
+    public ScoreResource(ScoringEngine engine, Clock clock) {
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    @POST
+    public ScoreCard score(@NotNull(message = "a JSON body is required") @Valid ScoreRequest request) {
+        return engine.score(toLead(request.lead()), toEvents(request.events()),
+                request.asOf() != null ? request.asOf() : clock.instant());
+    }
+
+    static Lead toLead(ScoreRequest.LeadInput in) {
+        Lead lead = new Lead(in.id());
+        lead.setEmail(in.email());
+        lead.setJobTitle(in.jobTitle());
+        lead.setIndustry(in.industry());
+        lead.setEmployees(in.employees());
+        lead.setGmv(in.gmv());
+        lead.setCountry(in.country());
+        lead.setRegion(in.region());
+        lead.setUnsubscribed(Boolean.TRUE.equals(in.unsubscribed()));
+        lead.setTrackingOptOut(Boolean.TRUE.equals(in.trackingOptOut()));
+        lead.setAttributes(in.attributes());
+        return lead;
+    }
+
+    static List<Event> toEvents(List<ScoreRequest.EventInput> in) {
+        if (in == null) {
+            return List.of();
+        }
+        return in.stream().map(e -> new Event(e.id(), e.type(), e.timestamp(), e.properties())).toList();
+    }
+}

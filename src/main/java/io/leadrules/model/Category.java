@@ -1,0 +1,24 @@
+package io.leadrules.model;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The kinds of points a rule can give; {@code CAP} is the adjustment made when a cap trims points. */
+public enum Category {
+    FIT, INTENT, NEGATIVE, DECAY, CAP;
+
+    /** The name used in DRL metadata and JSON: {@code @category("fit")}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The categories a rule may declare ({@code cap} is the engine's own). */
+    public static Optional<Category> ofRuleLabel(String label) {
+        for (Category c : values()) {
+            if (c != CAP && c.label().equals(label)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+}

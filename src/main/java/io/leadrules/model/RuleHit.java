@@ -1,0 +1,27 @@
+package io.leadrules.model;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One firing of one rule: the points it gave, why, and the events behind it. Hits are also facts, so a decay
+ * rule can match {@code RuleHit(category == "intent", signalAgeDays > 0)}.
+ *
+ * @param appliesTo for decay and cap adjustments, the rule (or category) whose points they adjust
+ * @param lastEventAt the most recent event behind the hit, null for hits on lead fields only
+ * @param signalAgeDays days from {@code lastEventAt} to the scoring instant, 0 without events
+ */
+public record RuleHit(String rule, String category, BigDecimal points, String reason, String file,
+                      List<EventRef> events, Instant lastEventAt, double signalAgeDays, String appliesTo) {
+
+    public RuleHit {
+        events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    /** Getters in bean style, so DRL constraints read naturally ({@code category == "intent"}). */
+    public String getRule() { return rule; }
+    public String getCategory() { return category; }
+    public BigDecimal getPoints() { return points; }
+    public double getSignalAgeDays() { return signalAgeDays; }
+}

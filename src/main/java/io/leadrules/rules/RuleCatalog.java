@@ -1,0 +1,132 @@
+package io.leadrules.rules;
+
+import io.leadrules.model.Category;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every rule of a ruleset with its declared metadata, read from the DRL source so that line numbers and
+ * duplicates across files are known. Also checks what Drools does not: each rule has a known category and
+ * numeric points, and no two rules share a name.
+ */
+public final class RuleCatalog {
+
+    private final Map<String, RuleInfo> rules;
+
+    private RuleCatalog(Map<String, RuleInfo> rules) {
+        this.rules = rules;
+    }
+
+    public Optional<RuleInfo> rule(String name) {
+        return Optional.ofNullable(rules.get(name));
+    }
+
+    public Collection<RuleInfo> rules() {
+        return rules.values();
+    }
+
+    /** Reads the rules of all files, appending what is wrong with their metadata to {@code problems}. */
+    static RuleCatalog read(List<RuleFile> files, List<DrlProblem> problems) {
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        for (RuleFile file : files) {
+            for (RuleDescr descr : parse(file)) {
+                readRule(file, descr, problems).ifPresent(info -> {
+                    RuleInfo previous = rules.putIfAbsent(info.name(), info);
+                    if (previous != null) {
+                        problems.add(new DrlProblem(file.path(), info.line(), 1, "Duplicate rule name \""
+                                + info.name() + "\": also defined in " + previous.file() + " line " + previous.line()));
+                    }
+                });
+            }
+        }
+        return new RuleCatalog(rules);
+    }
+
+    /** Syntax errors are left to the Drools build, which reports them with positions; here we skip such files. */
+    private static List<RuleDescr> parse(RuleFile file) {
+        try {
+            DrlParser parser = new DrlParser();
+            PackageDescr pkg = parser.parse(false, file.content());
+            return parser.hasErrors() || pkg == null ? List.of() : pkg.getRules();
+        } catch (DroolsParserException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static Optional<RuleInfo> readRule(RuleFile file, RuleDescr descr, List<DrlProblem> problems) {
+        int before = problems.size();
+        Map<String, String> meta = metadata(descr);
+        String where = "Rule \"" + descr.getName() + "\"";
+        String category = meta.get("category");
+        if (category == null) {
+            problems.add(at(file, descr, where + " has no @category: add one of @category(\"fit\"), \"intent\", \"negative\" or \"decay\""));
+        } else if (Category.ofRuleLabel(category).isEmpty()) {
+            problems.add(at(file, descr, where + " has unknown category \"" + category + "\": use fit, intent, negative or decay"));
+        }
+        BigDecimal points = number(meta, "points", file, descr, problems);
+        BigDecimal cap = number(meta, "cap", file, descr, problems);
+        if ("decay".equals(category)) {
+            requireNumber(meta, "share", file, descr, problems);
+            requireNumber(meta, "everyDays", file, descr, problems);
+        } else if (category != null && points == null && !meta.containsKey("points")) {
+            problems.add(at(file, descr, where + " has no @points: add the points it gives, e.g. @points(10)"));
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new RuleInfo(descr.getName(), file.path(), descr.getLine(), descr.getEndLine(), category,
+                points, cap, meta.get("description"), Map.copyOf(meta)));
+    }
+
+    private static Map<String, String> metadata(RuleDescr descr) {
+        Map<String, String> meta = new HashMap<>();
+        for (AnnotationDescr annotation : descr.getAnnotations()) {
+            Object value = annotation.getSingleValueStripped();
+            meta.put(annotation.getName(), value == null ? "" : AnnotationDescr.unquote(value.toString().trim()));
+        }
+        return meta;
+    }
+
+    private static void requireNumber(Map<String, String> meta, String key, RuleFile file, RuleDescr descr,
+                                      List<DrlProblem> problems) {
+        if (!meta.containsKey(key)) {
+            problems.add(at(file, descr, "Decay rule \"" + descr.getName() + "\" needs @" + key + "(...)"));
+        } else {
+            number(meta, key, file, descr, problems);
+        }
+    }
+
+    private static BigDecimal number(Map<String, String> meta, String key, RuleFile file, RuleDescr descr,
+                                     List<DrlProblem> problems) {
+        String raw = meta.get(key);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(raw.trim());
+        } catch (NumberFormatException e) {
+            problems.add(at(file, descr, "Rule \"" + descr.getName() + "\": @" + key + "(" + raw + ") is not a number"));
+            return null;
+        }
+    }
+
+    private static DrlProblem at(RuleFile file, RuleDescr descr, String message) {
+        return new DrlProblem(file.path(), descr.getLine(), Math.max(descr.getColumn(), 1), message);
+    }
+
+    /** Rules by name, for callers that need the whole map (e.g. to diff two rulesets). */
+    public Map<String, RuleInfo> byName() {
+        return new LinkedHashMap<>(rules);
+    }
+}

@@ -1,0 +1,15 @@
+package io.leadrules.rules;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * What a rule declares about itself in its metadata: {@code @category("intent") @points(25) @cap(10)}.
+ *
+ * @param points the points the rule gives per firing; null for rules that compute them (decay)
+ * @param cap the most points the rule may give in total for one lead; null when uncapped
+ * @param line first line of the rule in its file
+ */
+public record RuleInfo(String name, String file, int line, int endLine, String category, BigDecimal points,
+                       BigDecimal cap, String description, Map<String, String> metadata) {
+}

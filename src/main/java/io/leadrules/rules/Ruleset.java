@@ -1,0 +1,62 @@
+package io.leadrules.rules;
+
+import org.kie.api.KieServices;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieContainerSessionsPool;
+import org.kie.api.runtime.KieSession;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A compiled, validated set of rule files, ready to score. Immutable: a reload builds a new one and swaps it in,
+ * so a request that started on this ruleset finishes on it.
+ */
+public final class Ruleset {
+
+    private final String version;
+    private final Instant loadedAt;
+    private final String source;
+    private final List<RuleFile> files;
+    private final RuleCatalog catalog;
+    private final KieContainer container;
+    private final KieContainerSessionsPool sessions;
+    private final boolean matchesRawEvents;
+
+    Ruleset(String version, Instant loadedAt, String source, List<RuleFile> files, RuleCatalog catalog,
+            KieContainer container, int poolSize, boolean matchesRawEvents) {
+        this.version = version;
+        this.loadedAt = loadedAt;
+        this.source = source;
+        this.files = List.copyOf(files);
+        this.catalog = catalog;
+        this.container = container;
+        this.sessions = container.newKieSessionsPool(poolSize);
+        this.matchesRawEvents = matchesRawEvents;
+    }
+
+    /** Short content hash of the rule files: the same files always give the same version. */
+    public String version() { return version; }
+    public Instant loadedAt() { return loadedAt; }
+    /** Where the files came from, e.g. the folder path or "api". */
+    public String source() { return source; }
+    public List<RuleFile> files() { return files; }
+    public RuleCatalog catalog() { return catalog; }
+
+    /** Whether any rule matches {@code Event} facts directly; if none does, scoring skips inserting them. */
+    public boolean matchesRawEvents() { return matchesRawEvents; }
+
+    /** A session from the pool; {@code dispose()} returns it. */
+    public KieSession newSession() {
+        return sessions.newKieSession();
+    }
+
+    /** Frees the compiled module once nothing scores on this ruleset any more. */
+    public void release() {
+        sessions.shutdown();
+        ReleaseId releaseId = container.getReleaseId();
+        container.dispose();
+        KieServices.get().getRepository().removeKieModule(releaseId);
+    }
+}

@@ -1,0 +1,127 @@
+package io.leadrules.scoring;
+
+import io.leadrules.model.Activity;
+import io.leadrules.model.Category;
+import io.leadrules.model.Event;
+import io.leadrules.model.EventRef;
+import io.leadrules.model.Lead;
+import io.leadrules.model.Points;
+import io.leadrules.model.RuleHit;
+import io.leadrules.rules.RuleInfo;
+import io.leadrules.rules.Ruleset;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.RuleContext;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code score} global of every DRL file: it keeps a rule's consequence to one line.
+ * <pre>
+ *   score.award(drools, "Viewed the pricing page this week");   // points from @points
+ *   score.decay(drools, $hit);                                   // share from @share, period from @everyDays
+ * </pre>
+ * Each award becomes a {@link RuleHit} fact too, so decay rules can match it. One recorder per scoring call.
+ */
+public final class HitRecorder {
+
+    private static final MathContext PRECISION = MathContext.DECIMAL64;
+
+    private final Ruleset ruleset;
+    private final Lead lead;
+    private final Instant asOf;
+    private final KieSession session;
+    private final List<RuleHit> hits = new ArrayList<>();
+
+    HitRecorder(Ruleset ruleset, Lead lead, Instant asOf, KieSession session) {
+        this.ruleset = ruleset;
+        this.lead = lead;
+        this.asOf = asOf;
+        this.session = session;
+    }
+
+    /** Gives the rule's {@code @points} for this match. */
+    public void award(RuleContext drools, String reason) {
+        RuleInfo rule = info(drools);
+        if (rule.points() == null) {
+            throw new IllegalStateException("Rule \"" + rule.name() + "\" has no @points; pass the points to award()");
+        }
+        award(drools, rule.points(), reason);
+    }
+
+    /** Gives explicit points, for rules whose points depend on the facts. */
+    public void award(RuleContext drools, Number points, String reason) {
+        RuleInfo rule = info(drools);
+        List<EventRef> events = eventsOf(drools.getMatch().getObjects());
+        Instant last = events.stream().map(EventRef::timestamp).max(Instant::compareTo).orElse(null);
+        BigDecimal given = Points.of(points);
+        String why = reason;
+        if (lead.isTrackingOptOut() && !events.isEmpty() && Category.INTENT.label().equals(rule.category())) {
+            given = BigDecimal.ZERO;
+            why = reason + " (not counted: the lead opted out of behavioural tracking)";
+        }
+        double age = last == null ? 0 : Math.max(0, Event.daysBetween(last, asOf));
+        record(new RuleHit(rule.name(), rule.category(), given, why, rule.file(), events, last, age, null));
+    }
+
+    /**
+     * Takes away the share of a hit's points that has faded: {@code points * (1 - (1 - share)^(age / everyDays))}.
+     * Continuous in the signal's age, so a score read later is lower without any batch job.
+     */
+    public void decay(RuleContext drools, RuleHit hit) {
+        RuleInfo rule = info(drools);
+        BigDecimal share = new BigDecimal(rule.metadata().get("share"));
+        double everyDays = Double.parseDouble(rule.metadata().get("everyDays"));
+        double remaining = Math.pow(BigDecimal.ONE.subtract(share).doubleValue(), hit.signalAgeDays() / everyDays);
+        BigDecimal kept = hit.points().multiply(new BigDecimal(remaining, PRECISION)).setScale(Points.SCALE, RoundingMode.HALF_UP);
+        BigDecimal lost = Points.normalize(kept.subtract(hit.points()));
+        if (lost.signum() == 0) {
+            return;
+        }
+        String reason = String.format("\"%s\" faded by %s%% after %.1f days without the signal (%s%% per %s days)",
+                hit.rule(), percent(lost.negate(), hit.points()), hit.signalAgeDays(), percent(share, BigDecimal.ONE),
+                Points.normalize(new BigDecimal(rule.metadata().get("everyDays"))));
+        record(new RuleHit(rule.name(), rule.category(), lost, reason, rule.file(), hit.events(), hit.lastEventAt(),
+                hit.signalAgeDays(), hit.rule()));
+    }
+
+    List<RuleHit> hits() {
+        return hits;
+    }
+
+    private void record(RuleHit hit) {
+        hits.add(hit);
+        session.insert(hit);
+    }
+
+    private RuleInfo info(RuleContext drools) {
+        String name = drools.getRule().getName();
+        return ruleset.catalog().rule(name)
+                .orElseThrow(() -> new IllegalStateException("Rule \"" + name + "\" is not in the catalog"));
+    }
+
+    private static List<EventRef> eventsOf(List<Object> matched) {
+        List<EventRef> refs = new ArrayList<>();
+        for (Object fact : matched) {
+            if (fact instanceof Activity activity) {
+                activity.getEvents().forEach(e -> refs.add(EventRef.of(e)));
+            } else if (fact instanceof Event event) {
+                refs.add(EventRef.of(event));
+            } else if (fact instanceof RuleHit hit) {
+                refs.addAll(hit.events());
+            }
+        }
+        return refs;
+    }
+
+    private static String percent(BigDecimal part, BigDecimal whole) {
+        if (whole.signum() == 0) {
+            return "0";
+        }
+        return Points.normalize(part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP)).toPlainString();
+    }
+}
