@@ -1,0 +1,83 @@
+package io.leadrules.scoring;
+
+import io.leadrules.model.Breakdown;
+import io.leadrules.model.Event;
+import io.leadrules.model.Lead;
+import io.leadrules.model.RuleHit;
+import io.leadrules.model.ScoreCard;
+import io.leadrules.model.Timeline;
+import io.leadrules.rules.Ruleset;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Scores one lead with one ruleset: builds the facts, fires them in a pooled session, applies caps, and returns
+ * an explained {@link ScoreCard}. Plain Java (no CDI), so benchmarks and backtests use exactly what the service uses.
+ */
+public final class Scorer {
+
+    private final ScoringPolicy policy;
+    private final CapPolicy caps;
+
+    public Scorer(ScoringPolicy policy) {
+        this.policy = policy;
+        this.caps = new CapPolicy(policy.categoryCaps(), policy.totalCap());
+    }
+
+    public ScoringPolicy policy() {
+        return policy;
+    }
+
+    public ScoreCard score(Ruleset ruleset, Lead lead, Collection<Event> events, Instant asOf) {
+        List<RuleHit> fired = fire(ruleset, lead, new Timeline(events, asOf));
+        List<RuleHit> hits = caps.apply(fired, ruleset.catalog());
+        Breakdown breakdown = Breakdown.of(hits);
+        BigDecimal score = breakdown.total();
+        BigDecimal threshold = policy.threshold();
+        return new ScoreCard(lead.getId(), score, breakdown, score.compareTo(threshold) >= 0, threshold,
+                new ScoreCard.RulesetRef(ruleset.version(), ruleset.loadedAt()), asOf, List.copyOf(hits));
+    }
+
+    private List<RuleHit> fire(Ruleset ruleset, Lead lead, Timeline timeline) {
+        KieSession session = ruleset.newSession();
+        FireCounter counter = new FireCounter();
+        try {
+            HitRecorder recorder = new HitRecorder(ruleset, lead, timeline.getAsOf(), session);
+            session.setGlobal("score", recorder);
+            session.addEventListener(counter);
+            insertFacts(session, ruleset, lead, timeline);
+            int fired = session.fireAllRules(policy.maxFires());
+            if (fired >= policy.maxFires()) {
+                throw loop(ruleset, counter);
+            }
+            return recorder.hits();
+        } catch (ConsequenceException e) {
+            String rule = e.getMatch() == null ? "(unknown)" : e.getMatch().getRule().getName();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new RuleFailedException(rule, ruleset.version(), "Rule \"" + rule + "\" failed: " + cause, e);
+        } finally {
+            session.removeEventListener(counter);
+            session.dispose();
+        }
+    }
+
+    private RuleFailedException loop(Ruleset ruleset, FireCounter counter) {
+        String rule = counter.mostFired();
+        return new RuleFailedException(rule, ruleset.version(), "Rule \"" + rule + "\" fired "
+                + counter.firesOf(rule) + " times and was stopped by the fire limit (" + policy.maxFires()
+                + ", config leadrules.engine.max-fires): it probably re-triggers itself", null);
+    }
+
+    private static void insertFacts(KieSession session, Ruleset ruleset, Lead lead, Timeline timeline) {
+        session.insert(lead);
+        timeline.getActivities().forEach(session::insert);
+        if (ruleset.matchesRawEvents()) {
+            timeline.getEvents().forEach(session::insert);
+        }
+    }
+}
