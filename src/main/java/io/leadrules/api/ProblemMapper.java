@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.leadrules.rules.RulesetInvalidException;
 import io.leadrules.scoring.RuleFailedException;
@@ -24,10 +25,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e) {
-        if (e instanceof JsonParseException parse) {
+        if (isMalformed(e)) {
             return respond(Problem.of("malformed-json", "Malformed JSON", 400,
-                    "The body is not valid JSON: " + parse.getOriginalMessage()
-                            + location(parse.getLocation())));
+                    "The body is not valid JSON: " + e.getOriginalMessage() + location(e.getLocation())));
         }
         String field = e instanceof JsonMappingException mapping ? path(mapping) : null;
         String detail;
@@ -40,6 +40,22 @@ public class ProblemMapper {
             detail = "Invalid request" + at(field) + ": " + e.getOriginalMessage();
         }
         return respond(Problem.of("invalid-request", "Invalid request body", 400, detail).withField(field));
+    }
+
+    /** More specific than Quarkus' own JSON mapper for this type, so ours answers. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        return badJson(e);
     }
 
     @ServerExceptionMapper
@@ -65,6 +81,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return badJson(json);
+        }
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         return respond(Problem.of("http-" + status, title, status, e.getMessage()));
@@ -75,6 +94,16 @@ public class ProblemMapper {
         LOG.error("Unexpected failure", e);
         return respond(Problem.of("internal-error", "Internal error", 500,
                 "An unexpected error occurred; it has been logged: " + e.getClass().getSimpleName()));
+    }
+
+    /** Syntax errors arrive bare or wrapped in a mapping exception; a truncated body is one too. */
+    private static boolean isMalformed(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException) {
+                return true;
+            }
+        }
+        return e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input");
     }
 
     private static Response respond(Problem problem) {

@@ -31,7 +31,11 @@ public final class RulesetCompiler {
 
     /** Inside the in-memory KIE module, files live here; stripped again from error paths. */
     private static final String KIE_ROOT = "src/main/resources/leadrules/";
+    /** Drools reports paths relative to the resources root. */
+    private static final String REPORTED_ROOT = "leadrules/";
     private static final Pattern RAW_EVENT_PATTERN = Pattern.compile("(?<![\\w.])Event\\s*\\(");
+    /** Follows every syntax error and says nothing more; the syntax error itself is reported. */
+    private static final String NULL_PACKAGE_NOISE = "Parser returned a null Package";
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final Clock clock;
@@ -102,7 +106,9 @@ public final class RulesetCompiler {
         files.forEach(f -> kfs.write(KIE_ROOT + f.path(), f.content()));
         try {
             KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-            return builder.getResults().getMessages(Message.Level.ERROR).stream().map(this::toProblem).toList();
+            return builder.getResults().getMessages(Message.Level.ERROR).stream()
+                    .filter(m -> !m.getText().contains(NULL_PACKAGE_NOISE))
+                    .map(this::toProblem).toList();
         } catch (RuntimeException crash) {
             // Some invalid DRL crashes the compiler instead of being reported; name the file(s) that do it.
             return blameCrash(ks, files, crash);
@@ -131,8 +137,10 @@ public final class RulesetCompiler {
 
     private DrlProblem toProblem(Message message) {
         String path = message.getPath() == null ? "" : message.getPath();
-        int root = path.indexOf(KIE_ROOT);
-        String file = root >= 0 ? path.substring(root + KIE_ROOT.length()) : path;
-        return new DrlProblem(file, message.getLine(), message.getColumn(), message.getText().trim());
+        String file = path.startsWith(KIE_ROOT) ? path.substring(KIE_ROOT.length())
+                : path.startsWith(REPORTED_ROOT) ? path.substring(REPORTED_ROOT.length()) : path;
+        // Drools columns are 0-based; ours are 1-based like an editor's, 0 meaning unknown.
+        int column = message.getLine() > 0 ? message.getColumn() + 1 : 0;
+        return new DrlProblem(file, message.getLine(), column, message.getText().trim());
     }
 }

@@ -1,0 +1,34 @@
+package io.leadrules;
+
+import io.leadrules.rules.RuleFile;
+import io.leadrules.rules.Ruleset;
+import io.leadrules.rules.RulesetCompiler;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/** Compiles real DRL folders for engine tests: the shipped {@code rules/} or a fixture under src/test/resources/drl. */
+public final class TestRulesets {
+
+    private static final RulesetCompiler COMPILER = new RulesetCompiler(Clock.systemUTC(), 2);
+
+    private TestRulesets() {
+    }
+
+    public static Ruleset defaultRuleset() {
+        return COMPILER.compile(RulesetCompiler.readFolder(Path.of("rules")), "rules");
+    }
+
+    public static Ruleset fixture(String name) {
+        return COMPILER.compile(fixtureFiles(name), name);
+    }
+
+    public static List<RuleFile> fixtureFiles(String name) {
+        return RulesetCompiler.readFolder(Path.of("src/test/resources/drl", name));
+    }
+
+    public static Ruleset compile(List<RuleFile> files) {
+        return COMPILER.compile(files, "test");
+    }
+}

@@ -1,0 +1,112 @@
+package io.leadrules.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import static io.leadrules.api.Fixtures.request;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class ScoreResourceTest {
+
+    @Test
+    void scoresALeadWithBreakdownVerdictVersionAndHits() {
+        JsonPath body = given().contentType(ContentType.JSON).body(request("ideal-lead.json"))
+                .when().post("/score")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("leadId", equalTo("lead-42"))
+                .body("mql", equalTo(true))
+                .body("threshold", equalTo(70))
+                .body("asOf", equalTo("2026-11-23T00:00:00Z"))
+                .body("ruleset.version", matchesPattern("[0-9a-f]{12}"))
+                .body("ruleset.loadedAt", notNullValue())
+                .body("breakdown.fit", equalTo(65))
+                .body("hits.rule", hasItem("Pricing page in the last 7 days"))
+                .body("hits.find { it.rule == 'Live demo attended' }.events[0].type", equalTo("Demo Attended"))
+                .body("hits.find { it.rule == 'Live demo attended' }.file", equalTo("intent.drl"))
+                .extract().jsonPath();
+
+        BigDecimal score = new BigDecimal(body.getString("score"));
+        List<Map<String, Object>> hits = body.getList("hits");
+        BigDecimal sum = hits.stream().map(h -> new BigDecimal(h.get("points").toString()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(sum).isEqualByComparingTo(score);
+        assertThat(hits).allSatisfy(h -> assertThat(h).containsKeys("rule", "category", "points", "reason", "file", "events"));
+    }
+
+    @Test
+    void scoresAsOfNowWhenNoInstantIsGiven() {
+        given().contentType(ContentType.JSON).body(request("event-without-type.json").replace("{\"timestamp\": \"2026-11-20T10:00:00Z\"}", ""))
+                .when().post("/score")
+                .then().statusCode(200).body("asOf", notNullValue()).body("score", equalTo(0));
+    }
+
+    @Test
+    void malformedJsonIsA400Problem() {
+        given().contentType(ContentType.JSON).body(request("malformed.json"))
+                .when().post("/score")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400)).body("title", equalTo("Malformed JSON"))
+                .body("detail", containsString("line"));
+    }
+
+    @Test
+    void aMissingLeadIdIsA400NamingTheField() {
+        given().contentType(ContentType.JSON).body(request("missing-lead-id.json"))
+                .when().post("/score")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("lead.id")).body("detail", containsString("lead.id is required"));
+    }
+
+    @Test
+    void aBadTimestampIsA400NamingTheField() {
+        given().contentType(ContentType.JSON).body(request("bad-timestamp.json"))
+                .when().post("/score")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("events[1].timestamp"))
+                .body("detail", containsString("ISO-8601"));
+    }
+
+    @Test
+    void anUnknownEventFieldIsA400NamingTheField() {
+        given().contentType(ContentType.JSON).body(request("unknown-event-field.json"))
+                .when().post("/score")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("events[0].timestmp"))
+                .body("detail", containsString("Unknown field \"timestmp\""));
+    }
+
+    @Test
+    void anEventWithoutTypeIsA400NamingTheField() {
+        given().contentType(ContentType.JSON).body(request("event-without-type.json"))
+                .when().post("/score")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("events[0].type"));
+    }
+
+    @Test
+    void anEmptyBodyIsA400() {
+        given().contentType(ContentType.JSON).body("")
+                .when().post("/score")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aWrongContentTypeIsA415Problem() {
+        given().contentType(ContentType.TEXT).body("hello")
+                .when().post("/score")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,86 @@
+package io.leadrules.rules;
+
+import io.leadrules.TestRulesets;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class RulesetCompilerTest {
+
+    @Test
+    void compilesTheDefaultRulesetWithAboutFortyCategorisedRules() {
+        Ruleset ruleset = TestRulesets.defaultRuleset();
+
+        assertThat(ruleset.catalog().rules()).hasSizeBetween(35, 45);
+        assertThat(ruleset.catalog().rules()).extracting(RuleInfo::category)
+                .contains("fit", "intent", "negative", "decay");
+        assertThat(ruleset.version()).matches("[0-9a-f]{12}");
+        assertThat(ruleset.catalog().rule("Pricing page in the last 7 days")).get()
+                .satisfies(r -> {
+                    assertThat(r.file()).isEqualTo("intent.drl");
+                    assertThat(r.points()).isEqualByComparingTo("25");
+                    assertThat(r.line()).isPositive();
+                });
+    }
+
+    @Test
+    void versionIsAHashOfTheFileContents() {
+        List<RuleFile> files = TestRulesets.fixtureFiles("looping");
+        List<RuleFile> edited = List.of(new RuleFile(files.get(0).path(), files.get(0).content() + "\n// edited\n"));
+
+        assertThat(RulesetCompiler.version(files)).isEqualTo(RulesetCompiler.version(List.copyOf(files)));
+        assertThat(RulesetCompiler.version(edited)).isNotEqualTo(RulesetCompiler.version(files));
+    }
+
+    @Test
+    void reportsEveryDrlErrorWithFileLineColumnAndText() {
+        RulesetInvalidException e = catchThrowableOfType(RulesetInvalidException.class,
+                () -> TestRulesets.fixture("broken"));
+
+        assertThat(e.problems()).hasSize(2);
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("fit.drl");
+            assertThat(p.line()).isEqualTo(18);
+            assertThat(p.message()).contains("companySizeX");
+        });
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("intent.drl");
+            assertThat(p.line()).isEqualTo(11);
+            assertThat(p.column()).isEqualTo(1);
+            assertThat(p.message()).contains("mismatched input 'then'");
+        });
+        assertThat(e.getMessage()).contains("fit.drl:18:").contains("intent.drl:");
+    }
+
+    @Test
+    void rejectsMissingOrUnknownCategoriesNonNumericPointsAndDuplicateNames() {
+        RulesetInvalidException e = catchThrowableOfType(RulesetInvalidException.class,
+                () -> TestRulesets.fixture("metadata"));
+
+        assertThat(e.problems()).extracting(DrlProblem::message).anySatisfy(m -> assertThat(m)
+                .contains("\"No category\"").contains("no @category"));
+        assertThat(e.problems()).extracting(DrlProblem::message).anySatisfy(m -> assertThat(m)
+                .contains("unknown category \"vibes\""));
+        assertThat(e.problems()).extracting(DrlProblem::message).anySatisfy(m -> assertThat(m)
+                .contains("@points(ten) is not a number"));
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("b.drl");
+            assertThat(p.line()).isEqualTo(7);
+            assertThat(p.message()).contains("Duplicate rule name \"Twice\"").contains("a.drl line 31");
+        });
+    }
+
+    @Test
+    void refusesAnEmptyOrMissingFolder() {
+        assertThatThrownBy(() -> RulesetCompiler.readFolder(Path.of("no-such-rules-dir")))
+                .isInstanceOf(RulesetInvalidException.class).hasMessageContaining("leadrules.rules.dir");
+        assertThatThrownBy(() -> new RulesetCompiler(Clock.systemUTC(), 1).compile(List.of(), "empty"))
+                .isInstanceOf(RulesetInvalidException.class).hasMessageContaining("no .drl files");
+    }
+}
