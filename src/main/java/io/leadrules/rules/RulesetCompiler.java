@@ -83,6 +83,11 @@ public final class RulesetCompiler {
 
     /** Content hash of the files (path and text), so the version names exactly what was compiled. */
     public static String version(List<RuleFile> files) {
+        return contentHash(files).substring(0, 12);
+    }
+
+    /** The full SHA-256 (hex) of the files' paths and texts; {@link #version} is its first 12 characters. */
+    public static String contentHash(List<RuleFile> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (RuleFile file : files) {
@@ -91,7 +96,7 @@ public final class RulesetCompiler {
                 sha.update(file.content().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+            return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
