@@ -23,7 +23,6 @@ import java.util.List;
  */
 @Path("/rules")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class RulesResource {
 
     private final RulesetReloader reloader;
@@ -45,6 +44,7 @@ public class RulesResource {
 
     @POST
     @Path("/validate")
+    @Consumes(MediaType.APPLICATION_JSON)
     @AdminOnly
     public ValidationReport validate(@Valid ValidateRequest request) {
         ValidateRequest body = request != null ? request : new ValidateRequest(null, null);

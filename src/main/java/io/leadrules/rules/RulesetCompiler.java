@@ -138,6 +138,11 @@ public final class RulesetCompiler {
         String path = message.getPath() == null ? "" : message.getPath();
         int root = path.indexOf(KIE_ROOT);
         String file = root >= 0 ? path.substring(root + KIE_ROOT.length()) : path;
+        // Parser errors name the file relative to the resources root ("leadrules/fit.drl").
+        String resourceDir = KIE_ROOT.substring("src/main/resources/".length());
+        if (file.startsWith(resourceDir)) {
+            file = file.substring(resourceDir.length());
+        }
         return new DrlProblem(file, message.getLine(), message.getColumn(), message.getText().trim());
     }
 }
