@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param source how the active ruleset was activated: startup, folder (watcher), api (POST /rules/reload), rollback
  * @param origin where its files came from: the rules folder path, or the stored version it was rolled back to
- * @param stale true when the rules folder changed after the active ruleset and did not load
+ * @param stale true when the last load of the rules folder failed: the folder holds changes that are not live
  * @param attempts load attempts since start-up (each debounced burst of changes is one)
  */
 public record RulesStatus(String version, Instant loadedAt, String source, String origin, int ruleCount,

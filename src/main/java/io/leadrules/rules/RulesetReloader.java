@@ -53,7 +53,10 @@ public class RulesetReloader {
     private volatile RulesetVersionStore.Activation current;
     private volatile RulesStatus.Attempt lastAttempt;
     private volatile RulesStatus.Failure lastFailure;
-    /** The last failure to load the rules folder, cleared by any later activation: the rules are stale while set. */
+    /**
+     * The last failure to load the rules folder, cleared when the folder loads: while set, the folder holds changes
+     * that are not live (the rules are stale). A rollback does not clear it: the folder is still bad.
+     */
     private volatile RulesStatus.Failure folderFailure;
 
     public RulesetReloader(ActiveRuleset active, RulesetVersionStore store, RulesetScorer scorer, Clock clock,
@@ -226,7 +229,9 @@ public class RulesetReloader {
         Ruleset next = check.ruleset();
         store.save(next.version(), next.files(), tests);
         Ruleset previous = active.current();
-        folderFailure = null;
+        if (!ROLLBACK.equals(source)) {
+            folderFailure = null;
+        }
         if (previous.version().equals(next.version())) {
             check.discard();
             lastAttempt = new RulesStatus.Attempt(now, source, true, next.version(), false);
