@@ -107,11 +107,17 @@ public final class RulesetCompiler {
         files.forEach(f -> kfs.write(KIE_ROOT + f.path(), f.content()));
         try {
             KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-            return builder.getResults().getMessages(Message.Level.ERROR).stream().map(this::toProblem).toList();
+            return withoutEchoes(builder.getResults().getMessages(Message.Level.ERROR).stream().map(this::toProblem).toList());
         } catch (RuntimeException crash) {
             // Some invalid DRL crashes the compiler instead of being reported; name the file(s) that do it.
             return blameCrash(ks, files, crash);
         }
+    }
+
+    /** After a syntax error Drools adds "Parser returned a null Package" for the same file: it says nothing more. */
+    private static List<DrlProblem> withoutEchoes(List<DrlProblem> problems) {
+        return problems.stream().filter(p -> !(p.line() == 0 && p.message().startsWith("Parser returned a null Package")
+                && problems.stream().anyMatch(o -> o != p && o.file().equals(p.file())))).toList();
     }
 
     private List<DrlProblem> blameCrash(KieServices ks, List<RuleFile> files, RuntimeException crash) {
