@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.leadrules.rules.RulesetInvalidException;
+import io.leadrules.rules.RulesetRejectedException;
+import io.leadrules.rules.RulesetVersionNotFoundException;
 import io.leadrules.scoring.RuleFailedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -77,6 +80,30 @@ public class ProblemMapper {
     public Response ruleFailed(RuleFailedException e) {
         LOG.warnf("Scoring stopped on ruleset %s: %s", e.rulesetVersion(), e.getMessage());
         return respond(Problem.of("rule-failed", "A rule failed while scoring", 422, e.getMessage()).withRule(e.rule()));
+    }
+
+    @ServerExceptionMapper
+    public Response rulesetRejected(RulesetRejectedException e) {
+        List<Object> errors = new ArrayList<>(e.errors());
+        e.failedScenarios().forEach(s -> errors.add(new ScenarioFailure(s.name(), s.file(), s.failures())));
+        return respond(Problem.of("ruleset-rejected", "The ruleset was not activated", 422, e.getMessage())
+                .withErrors(errors));
+    }
+
+    @ServerExceptionMapper
+    public Response versionNotFound(RulesetVersionNotFoundException e) {
+        return respond(Problem.of("ruleset-version-not-found", "Unknown ruleset version", 404, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response adminKeyRequired(AdminKeyRequiredException e) {
+        Problem problem = Problem.of("admin-key-required", "Admin key required", 401, e.getMessage());
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer realm=\"leadrules\"")
+                .entity(problem).build();
+    }
+
+    /** A scenario test that failed, as an entry of a problem's {@code errors}. */
+    public record ScenarioFailure(String scenario, String file, List<String> failures) {
     }
 
     @ServerExceptionMapper

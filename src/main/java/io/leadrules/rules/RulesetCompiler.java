@@ -34,8 +34,6 @@ public final class RulesetCompiler {
     /** Drools reports paths relative to the resources root. */
     private static final String REPORTED_ROOT = "leadrules/";
     private static final Pattern RAW_EVENT_PATTERN = Pattern.compile("(?<![\\w.])Event\\s*\\(");
-    /** Follows every syntax error and says nothing more; the syntax error itself is reported. */
-    private static final String NULL_PACKAGE_NOISE = "Parser returned a null Package";
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final Clock clock;
@@ -87,6 +85,11 @@ public final class RulesetCompiler {
 
     /** Content hash of the files (path and text), so the version names exactly what was compiled. */
     public static String version(List<RuleFile> files) {
+        return contentHash(files).substring(0, 12);
+    }
+
+    /** The full SHA-256 (hex) of the files' paths and texts; {@link #version} is its first 12 characters. */
+    public static String contentHash(List<RuleFile> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (RuleFile file : files) {
@@ -95,7 +98,7 @@ public final class RulesetCompiler {
                 sha.update(file.content().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+            return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
@@ -106,13 +109,17 @@ public final class RulesetCompiler {
         files.forEach(f -> kfs.write(KIE_ROOT + f.path(), f.content()));
         try {
             KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-            return builder.getResults().getMessages(Message.Level.ERROR).stream()
-                    .filter(m -> !m.getText().contains(NULL_PACKAGE_NOISE))
-                    .map(this::toProblem).toList();
+            return withoutEchoes(builder.getResults().getMessages(Message.Level.ERROR).stream().map(this::toProblem).toList());
         } catch (RuntimeException crash) {
             // Some invalid DRL crashes the compiler instead of being reported; name the file(s) that do it.
             return blameCrash(ks, files, crash);
         }
+    }
+
+    /** After a syntax error Drools adds "Parser returned a null Package" for the same file: it says nothing more. */
+    private static List<DrlProblem> withoutEchoes(List<DrlProblem> problems) {
+        return problems.stream().filter(p -> !(p.line() == 0 && p.message().startsWith("Parser returned a null Package")
+                && problems.stream().anyMatch(o -> o != p && o.file().equals(p.file())))).toList();
     }
 
     private List<DrlProblem> blameCrash(KieServices ks, List<RuleFile> files, RuntimeException crash) {

@@ -6,6 +6,7 @@ import io.leadrules.model.Lead;
 import io.leadrules.model.ScoreCard;
 import io.leadrules.rules.ActiveRuleset;
 import io.leadrules.rules.Ruleset;
+import io.leadrules.rules.RulesetScorer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.Collection;
 
 /** The service's scorer: the {@link Scorer} configured from {@code leadrules.*}, on the active ruleset. */
 @ApplicationScoped
-public class ScoringEngine {
+public class ScoringEngine implements RulesetScorer {
 
     private final ActiveRuleset active;
     private final Scorer scorer;
@@ -30,6 +31,7 @@ public class ScoringEngine {
     }
 
     /** Scores with a given ruleset: a candidate under validation, or an older version. */
+    @Override
     public ScoreCard score(Ruleset ruleset, Lead lead, Collection<Event> events, Instant asOf) {
         return scorer.score(ruleset, lead, events, asOf);
     }

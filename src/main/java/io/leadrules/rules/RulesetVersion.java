@@ -1,0 +1,16 @@
+package io.leadrules.rules;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One stored ruleset version as {@code GET /rules/versions} lists it, with every time it was activated.
+ *
+ * @param activatedAt the most recent activation; {@code source} is that activation's
+ */
+public record RulesetVersion(String version, String contentHash, List<String> files, int ruleCount, boolean active,
+                             Instant activatedAt, String source, List<Entry> activations) {
+
+    public record Entry(Instant at, String source, String origin) {
+    }
+}
