@@ -1,5 +1,9 @@
 package io.leadrules.api;
 
+import io.leadrules.rules.ActiveRuleset;
+import io.leadrules.rules.RuleFile;
+import io.leadrules.rules.Ruleset;
+import io.leadrules.rules.RulesetCompiler;
 import io.leadrules.support.ControlledClockProfile;
 import io.leadrules.support.Fixtures;
 import io.leadrules.support.TestClock;
@@ -11,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static io.leadrules.support.Segment.client;
@@ -21,6 +26,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -37,6 +43,9 @@ class LeadScoreOverTimeTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    ActiveRuleset active;
 
     @Test
     void theLiveScoreDecaysBetweenReadsWithoutAnyNewEvent() {
@@ -115,6 +124,33 @@ class LeadScoreOverTimeTest {
                 .body("find { it.leadId == '" + lead + "' }.at", equalTo(T0.toString()));
         given().queryParam("since", clock.instant().plusSeconds(1).toString()).get("/mql/transitions").then()
                 .statusCode(200).body("findAll { it.leadId == '" + lead + "' }", hasSize(0));
+    }
+
+    @Test
+    void aDecisionAfterARulesetChangeSaysSo() {
+        clock.set(T0);
+        String lead = Fixtures.uniqueLead("ruleset");
+        client().body(SegmentIngestTest.track(lead, "Webinar Attended", T0.minusSeconds(60), lead + "-w"))
+                .post("/v1/track").then().statusCode(200);
+        Ruleset original = active.current();
+        List<RuleFile> files = RulesetCompiler.readFolder(active.rulesDir()).stream()
+                .map(f -> f.path().endsWith("intent.drl")
+                        ? new RuleFile(f.path(), f.content().replace("@points(10)", "@points(12)")) : f)
+                .toList();
+        active.activate(active.compiler().compile(files, "test: webinar worth 12"));
+        try {
+            client().body(SegmentIngestTest.track(lead, "Email Opened", T0, lead + "-e"))
+                    .post("/v1/track").then().statusCode(200);
+        } finally {
+            active.activate(original).release();
+        }
+
+        given().get("/leads/{id}/history", lead).then().statusCode(200)
+                .body("[0].cause.rulesetChange", nullValue())
+                .body("[1].cause.rulesetChange.from", equalTo(original.version()))
+                .body("[1].cause.rulesetChange.to", not(equalTo(original.version())))
+                .body("[1].cause.detail", containsString("ruleset changed from " + original.version()))
+                .body("[1].rulesetVersion", not(equalTo(original.version())));
     }
 
     @Test
