@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Segment HTTP Tracking API ({@code /v1/identify}, {@code /v1/track}, {@code /v1/page}, {@code /v1/batch}),
+ * The Segment HTTP Tracking API ({@code /v1/identify}, {@code /v1/track}, {@code /v1/page}, {@code /v1/batch}, and
+ * {@code /v1/screen}, {@code /v1/group}, {@code /v1/alias}),
  * so clients that send to a CDP can send here unchanged. Bodies are read raw: any Content-Type, gzip or not.
  * {@code {"success": true}} is sent only once the messages are committed.
  */
@@ -69,6 +70,30 @@ public class SegmentResource {
                                      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
                                      InputStream body) throws IOException {
         return single("page", auth, encoding, body);
+    }
+
+    @POST
+    @Path("/screen")
+    public Map<String, Boolean> screen(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+                                       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+                                       InputStream body) throws IOException {
+        return single("screen", auth, encoding, body);
+    }
+
+    @POST
+    @Path("/group")
+    public Map<String, Boolean> group(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+                                      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+                                      InputStream body) throws IOException {
+        return single("group", auth, encoding, body);
+    }
+
+    @POST
+    @Path("/alias")
+    public Map<String, Boolean> alias(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+                                      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+                                      InputStream body) throws IOException {
+        return single("alias", auth, encoding, body);
     }
 
     @POST

@@ -70,6 +70,22 @@ class SegmentIngestTest {
     }
 
     @Test
+    void screenGroupAndAliasCallsAreStoredButOnlyScreensAreScored() {
+        String lead = Fixtures.uniqueLead("app");
+        client().body(Fixtures.segment("page.json", Map.of("lead", lead, "msg", lead + "-s", "name", "Home",
+                "path", "/", "ts", NOW.minus(Duration.ofHours(3)).toString()))).post("/v1/screen").then().statusCode(200);
+        client().body("{\"userId\":\"" + lead + "\",\"groupId\":\"brandco\",\"messageId\":\"" + lead + "-g\"}")
+                .post("/v1/group").then().statusCode(200);
+        client().body("{\"userId\":\"" + lead + "\",\"previousId\":\"anon-1\",\"messageId\":\"" + lead + "-a\"}")
+                .post("/v1/alias").then().statusCode(200);
+
+        given().get("/leads/{id}", lead).then().statusCode(200)
+                .body("events.kind", equalTo(java.util.List.of("screen", "group", "alias")))
+                .body("events[0].eventType", equalTo("Screen Viewed"))
+                .body("events[2].properties.previousId", equalTo("anon-1"));
+    }
+
+    @Test
     void aRetriedBatchIsStoredOnce() {
         String lead = Fixtures.uniqueLead("retry");
         String batch = batch(lead);
