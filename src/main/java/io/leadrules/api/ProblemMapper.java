@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.leadrules.handoff.TransitionFeed;
+import io.leadrules.ingest.InvalidMessageException;
+import io.leadrules.ingest.PayloadTooLargeException;
+import io.leadrules.profile.LeadNotFoundException;
 import io.leadrules.rules.RulesetInvalidException;
 import io.leadrules.rules.RulesetRejectedException;
 import io.leadrules.rules.RulesetVersionNotFoundException;
@@ -131,6 +135,35 @@ public class ProblemMapper {
             }
         }
         return e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input");
+    }
+
+    // --- Lead profiles and ingestion ---
+
+    @ServerExceptionMapper
+    public Response invalidMessage(InvalidMessageException e) {
+        return respond(Problem.of("invalid-message", "Invalid Segment message", 400, e.getMessage()).withField(e.field()));
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(PayloadTooLargeException e) {
+        return respond(Problem.of("payload-too-large", "Payload too large", 400, e.getMessage()).withField(e.field()));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        Problem problem = Problem.of("unauthorized", "Unauthorized", 401, e.getMessage());
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", e.challenge())
+                .entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response leadNotFound(LeadNotFoundException e) {
+        return respond(Problem.of("lead-not-found", "Lead not found", 404, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response badFeedQuery(TransitionFeed.BadFeedQueryException e) {
+        return respond(Problem.of("invalid-query", "Invalid query parameter", 400, e.getMessage()).withField(e.field()));
     }
 
     private static Response respond(Problem problem) {

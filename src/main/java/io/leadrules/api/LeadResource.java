@@ -1,0 +1,49 @@
+package io.leadrules.api;
+
+import io.leadrules.profile.HistoryEntry;
+import io.leadrules.profile.LeadService;
+import io.leadrules.profile.LeadView;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/** Lead profiles: the live score ({@code GET /leads/{id}}), the audit trail ({@code /history}), erasure. */
+@Path("/leads/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+public class LeadResource {
+
+    private final LeadService leads;
+    private final AdminKey adminKey;
+
+    public LeadResource(LeadService leads, AdminKey adminKey) {
+        this.leads = leads;
+        this.adminKey = adminKey;
+    }
+
+    @GET
+    public LeadView get(@PathParam("id") String id) {
+        return leads.view(id);
+    }
+
+    @GET
+    @Path("/history")
+    public List<HistoryEntry> history(@PathParam("id") String id) {
+        return leads.history(id);
+    }
+
+    /** Erases the profile, events, decisions and transitions (CCPA/CPRA); admin key required. */
+    @DELETE
+    public Response erase(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        adminKey.check(auth);
+        leads.erase(id);
+        return Response.noContent().build();
+    }
+}

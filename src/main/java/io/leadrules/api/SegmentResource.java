@@ -1,0 +1,118 @@
+package io.leadrules.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadrules.ingest.IngestService;
+import io.leadrules.ingest.PayloadReader;
+import io.leadrules.ingest.SegmentMessage;
+import io.leadrules.ingest.SegmentParser;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Segment HTTP Tracking API ({@code /v1/identify}, {@code /v1/track}, {@code /v1/page}, {@code /v1/batch}, and
+ * {@code /v1/screen}, {@code /v1/group}, {@code /v1/alias}),
+ * so clients that send to a CDP can send here unchanged. Bodies are read raw: any Content-Type, gzip or not.
+ * {@code {"success": true}} is sent only once the messages are committed.
+ */
+@Path("/v1")
+@Consumes(MediaType.WILDCARD)
+@Produces(MediaType.APPLICATION_JSON)
+public class SegmentResource {
+
+    private static final Map<String, Boolean> SUCCESS = Map.of("success", true);
+
+    private final WriteKeys writeKeys;
+    private final PayloadReader reader;
+    private final SegmentParser parser;
+    private final IngestService ingest;
+    private final Clock clock;
+
+    public SegmentResource(WriteKeys writeKeys, PayloadReader reader, SegmentParser parser, IngestService ingest,
+                           Clock clock) {
+        this.writeKeys = writeKeys;
+        this.reader = reader;
+        this.parser = parser;
+        this.ingest = ingest;
+        this.clock = clock;
+    }
+
+    @POST
+    @Path("/identify")
+    public Map<String, Boolean> identify(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+                                         @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+                                         InputStream body) throws IOException {
+        return single("identify", auth, encoding, body);
+    }
+
+    @POST
+    @Path("/track")
+    public Map<String, Boolean> track(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+                                      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+                                      InputStream body) throws IOException {
+        return single("track", auth, encoding, body);
+    }
+
+    @POST
+    @Path("/page")
+    public Map<String, Boolean> page(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+                                     @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+                                     InputStream body) throws IOException {
+        return single("page", auth, encoding, body);
+    }
+
+    @POST
+    @Path("/screen")
+    public Map<String, Boolean> screen(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+                                       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+                                       InputStream body) throws IOException {
+        return single("screen", auth, encoding, body);
+    }
+
+    @POST
+    @Path("/group")
+    public Map<String, Boolean> group(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+                                      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+                                      InputStream body) throws IOException {
+        return single("group", auth, encoding, body);
+    }
+
+    @POST
+    @Path("/alias")
+    public Map<String, Boolean> alias(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+                                      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+                                      InputStream body) throws IOException {
+        return single("alias", auth, encoding, body);
+    }
+
+    @POST
+    @Path("/batch")
+    public Map<String, Boolean> batch(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+                                      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+                                      InputStream body) throws IOException {
+        writeKeys.check(auth);
+        Instant receivedAt = clock.instant();
+        List<SegmentMessage> messages = parser.parseBatch(reader.read(body, encoding), receivedAt);
+        ingest.accept(messages, receivedAt);
+        return SUCCESS;
+    }
+
+    private Map<String, Boolean> single(String kind, String auth, String encoding, InputStream body) throws IOException {
+        writeKeys.check(auth);
+        Instant receivedAt = clock.instant();
+        JsonNode json = reader.read(body, encoding);
+        ingest.accept(List.of(parser.parseSingle(json, kind, receivedAt)), receivedAt);
+        return SUCCESS;
+    }
+}

@@ -1,0 +1,74 @@
+package io.leadrules.handoff;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadrules.store.OutboxRepository;
+import io.leadrules.store.TransitionRepository;
+import io.leadrules.store.TransitionRow;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Decides when a lead enters or leaves MQL and records it: a transition row, and when a webhook is configured an
+ * outbox row in the same transaction, so a recorded transition is always delivered (at least once).
+ * With a hysteresis band a lead enters at {@code score >= threshold} and leaves only below
+ * {@code threshold - hysteresis}, so a score wobbling at the line does not flap.
+ */
+@ApplicationScoped
+public class MqlHandoff {
+
+    public static final String ENTERED = "entered";
+    public static final String LEFT = "left";
+
+    private final HandoffConfig config;
+    private final TransitionRepository transitions;
+    private final OutboxRepository outbox;
+    private final ObjectMapper mapper;
+
+    public MqlHandoff(HandoffConfig config, TransitionRepository transitions, OutboxRepository outbox,
+                      ObjectMapper mapper) {
+        this.config = config;
+        this.transitions = transitions;
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    /** Whether the lead is an MQL after this score, given whether it was one before. */
+    public boolean isMql(boolean wasMql, BigDecimal score, BigDecimal threshold) {
+        BigDecimal line = wasMql ? threshold.subtract(config.hysteresis()) : threshold;
+        return score.compareTo(line) >= 0;
+    }
+
+    /** Records the transition (if the state changed) and queues its webhook; call inside the decision's transaction. */
+    public void record(String leadId, boolean wasMql, boolean isMql, BigDecimal score, BigDecimal threshold,
+                       String rulesetVersion, long decisionId, Instant at) {
+        if (wasMql == isMql) {
+            return;
+        }
+        TransitionRow t = transitions.insert(leadId, isMql ? ENTERED : LEFT, at, score, threshold, rulesetVersion,
+                decisionId);
+        if (config.webhook().url().isPresent()) {
+            outbox.insert(leadId, t.id(), payload(t), at);
+        }
+    }
+
+    private String payload(TransitionRow t) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("transitionId", t.id());
+        body.put("leadId", t.leadId());
+        body.put("direction", t.direction());
+        body.put("at", t.at().toString());
+        body.put("score", t.score());
+        body.put("threshold", t.threshold());
+        body.put("rulesetVersion", t.rulesetVersion());
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write webhook payload", e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.leadrules.profile;
+
+import io.leadrules.model.Points;
+import io.leadrules.model.ScoreCard;
+import io.leadrules.scoring.ScoringEngine;
+import io.leadrules.store.DecisionRepository;
+import io.leadrules.store.DecisionRow;
+import io.leadrules.store.EventRepository;
+import io.leadrules.store.LeadRepository;
+import io.leadrules.store.LeadRow;
+import io.leadrules.store.OutboxRepository;
+import io.leadrules.store.StoredEvent;
+import io.leadrules.store.TransitionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Reads a lead (live score, history) and erases it on request. */
+@ApplicationScoped
+public class LeadService {
+
+    private static final Logger LOG = Logger.getLogger(LeadService.class);
+
+    private final LeadRepository leads;
+    private final EventRepository events;
+    private final DecisionRepository decisions;
+    private final TransitionRepository transitions;
+    private final OutboxRepository outbox;
+    private final ScoringEngine engine;
+    private final TraitMapper traits;
+    private final Clock clock;
+
+    public LeadService(LeadRepository leads, EventRepository events, DecisionRepository decisions,
+                       TransitionRepository transitions, OutboxRepository outbox, ScoringEngine engine,
+                       TraitMapper traits, Clock clock) {
+        this.leads = leads;
+        this.events = events;
+        this.decisions = decisions;
+        this.transitions = transitions;
+        this.outbox = outbox;
+        this.engine = engine;
+        this.traits = traits;
+        this.clock = clock;
+    }
+
+    /** The profile with its score as of now: decay goes on between events, so a later read can be lower. */
+    public LeadView view(String leadId) {
+        LeadRow row = leads.find(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
+        List<StoredEvent> stored = events.forLead(leadId);
+        Instant now = clock.instant();
+        ScoreCard score = engine.score(traits.toLead(leadId, row.traits()), RescoreService.toEvents(stored), now);
+        List<LeadView.EventView> views = stored.stream().map(e -> new LeadView.EventView(e.messageId(), e.kind(),
+                e.eventType(), e.occurredAt(), e.receivedAt(), e.properties())).toList();
+        return new LeadView(leadId, row.createdAt(), row.updatedAt(), row.traits(),
+                traits.toLead(leadId, row.traits()), row.mql(), views, score);
+    }
+
+    /** Stored decisions, oldest first. */
+    public List<HistoryEntry> history(String leadId) {
+        if (leads.find(leadId).isEmpty()) {
+            throw new LeadNotFoundException(leadId);
+        }
+        return decisions.forLead(leadId).stream().map(LeadService::entry).toList();
+    }
+
+    /** Erases everything held about the lead: profile, events, decisions, transitions, queued webhooks. */
+    @Transactional
+    public void erase(String leadId) {
+        if (leads.lock(leadId).isEmpty()) {
+            throw new LeadNotFoundException(leadId);
+        }
+        int removed = outbox.deleteForLead(leadId) + transitions.deleteForLead(leadId)
+                + decisions.deleteForLead(leadId) + events.deleteForLead(leadId) + leads.delete(leadId);
+        LOG.infof("Erased lead %s (%d rows)", leadId, removed);
+    }
+
+    private static HistoryEntry entry(DecisionRow d) {
+        HistoryEntry.RulesetChange change = d.previousRuleset() == null ? null
+                : new HistoryEntry.RulesetChange(d.previousRuleset(), d.rulesetVersion());
+        String detail = "Event \"" + d.causeEventType() + "\" (" + d.causeEventId() + ")"
+                + (change == null ? "" : "; ruleset changed from " + change.from() + " to " + change.to());
+        return new HistoryEntry(d.id(), d.decidedAt(), Points.normalize(d.score()), d.mql(), d.rulesetVersion(),
+                new HistoryEntry.Cause(d.causeType(), d.causeEventId(), d.causeEventType(), change, detail),
+                d.breakdown(), d.hits());
+    }
+}

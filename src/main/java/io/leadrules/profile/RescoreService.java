@@ -1,0 +1,64 @@
+package io.leadrules.profile;
+
+import io.leadrules.handoff.MqlHandoff;
+import io.leadrules.model.Event;
+import io.leadrules.model.Lead;
+import io.leadrules.model.ScoreCard;
+import io.leadrules.scoring.ScoringEngine;
+import io.leadrules.store.DecisionRepository;
+import io.leadrules.store.LeadRepository;
+import io.leadrules.store.LeadRow;
+import io.leadrules.store.StoredEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Keeps a lead's score current: scores the stored profile and events with the active ruleset, stores the decision
+ * (the audit trail) and moves the lead in or out of MQL. Runs inside the transaction that stored the events, with
+ * the lead's row locked.
+ */
+@ApplicationScoped
+public class RescoreService {
+
+    private final ScoringEngine engine;
+    private final TraitMapper traits;
+    private final LeadRepository leads;
+    private final DecisionRepository decisions;
+    private final MqlHandoff handoff;
+
+    public RescoreService(ScoringEngine engine, TraitMapper traits, LeadRepository leads, DecisionRepository decisions,
+                          MqlHandoff handoff) {
+        this.engine = engine;
+        this.traits = traits;
+        this.leads = leads;
+        this.decisions = decisions;
+        this.handoff = handoff;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ScoreCard rescore(LeadRow lead, List<StoredEvent> events, DecisionCause cause, Instant now) {
+        ScoreCard card = engine.score(toLead(lead), toEvents(events), now);
+        String version = card.ruleset().version();
+        String previous = lead.rulesetVersion() != null && !lead.rulesetVersion().equals(version)
+                ? lead.rulesetVersion() : null;
+        boolean mql = handoff.isMql(lead.mql(), card.score(), card.threshold());
+        long decisionId = decisions.insert(lead.leadId(), now, card.score(), mql, version, cause.type(),
+                cause.eventId(), cause.eventType(), previous, card.breakdown(), card.hits());
+        handoff.record(lead.leadId(), lead.mql(), mql, card.score(), card.threshold(), version, decisionId, now);
+        leads.updateState(lead.leadId(), mql, version, now);
+        return card;
+    }
+
+    Lead toLead(LeadRow row) {
+        return traits.toLead(row.leadId(), row.traits());
+    }
+
+    static List<Event> toEvents(List<StoredEvent> stored) {
+        return stored.stream().filter(StoredEvent::scored)
+                .map(e -> new Event(e.messageId(), e.eventType(), e.occurredAt(), e.properties()))
+                .toList();
+    }
+}

@@ -1,0 +1,52 @@
+package io.leadrules.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/** The audit trail: every score decision, with its breakdown, hits and cause. */
+@ApplicationScoped
+public class DecisionRepository {
+
+    private final Jdbc jdbc;
+    private final JsonText json;
+
+    public DecisionRepository(DataSource dataSource, ObjectMapper mapper) {
+        this.jdbc = new Jdbc(dataSource);
+        this.json = new JsonText(mapper);
+    }
+
+    /** Stores a decision; {@code breakdown} and {@code hits} are written as JSON. Returns its id. */
+    public long insert(String leadId, Instant decidedAt, BigDecimal score, boolean mql, String rulesetVersion,
+                       String causeType, String causeEventId, String causeEventType, String previousRuleset,
+                       Object breakdown, Object hits) {
+        return jdbc.insertReturningId("insert into score_decision (lead_id, decided_at, score, mql, ruleset_version,"
+                        + " cause_type, cause_event_id, cause_event_type, previous_ruleset, breakdown, hits)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                leadId, decidedAt, score, mql, rulesetVersion, causeType, causeEventId, causeEventType,
+                previousRuleset, json.write(breakdown), json.write(hits));
+    }
+
+    /** The lead's decisions, oldest first. */
+    public List<DecisionRow> forLead(String leadId) {
+        return jdbc.query("select * from score_decision where lead_id = ? order by decided_at, id", this::row, leadId);
+    }
+
+    public int deleteForLead(String leadId) {
+        return jdbc.update("delete from score_decision where lead_id = ?", leadId);
+    }
+
+    private DecisionRow row(ResultSet rs) throws SQLException {
+        return new DecisionRow(rs.getLong("id"), rs.getString("lead_id"), Jdbc.instant(rs, "decided_at"),
+                rs.getBigDecimal("score"), rs.getBoolean("mql"), rs.getString("ruleset_version"),
+                rs.getString("cause_type"), rs.getString("cause_event_id"), rs.getString("cause_event_type"),
+                rs.getString("previous_ruleset"), json.readTree(rs.getString("breakdown")),
+                json.readTree(rs.getString("hits")));
+    }
+}

@@ -1,0 +1,95 @@
+package io.leadrules.store;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The few JDBC moves the repositories need, on the pooled data source. Connections join the caller's
+ * transaction ({@code @Transactional} on the services), so several repository calls commit together.
+ */
+final class Jdbc {
+
+    /** Reads one row into a value. */
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+
+    Jdbc(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    int update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException(sql, e);
+        }
+    }
+
+    /** Inserts a row and returns its generated {@code id}. */
+    long insertReturningId(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(sql, new String[]{"id"})) {
+            bind(ps, params);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("No generated id returned");
+                }
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(sql, e);
+        }
+    }
+
+    <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(sql, e);
+        }
+    }
+
+    <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = query(sql, mapper, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p instanceof Instant instant) {
+                ps.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+    }
+
+}

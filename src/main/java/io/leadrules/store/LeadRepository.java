@@ -1,0 +1,63 @@
+package io.leadrules.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** Lead profiles. Rescoring locks the lead's row, so two requests about one lead never interleave. */
+@ApplicationScoped
+public class LeadRepository {
+
+    private static final String COLUMNS = "lead_id, traits, mql, ruleset_version, created_at, updated_at";
+
+    private final Jdbc jdbc;
+    private final JsonText json;
+
+    public LeadRepository(DataSource dataSource, ObjectMapper mapper) {
+        this.jdbc = new Jdbc(dataSource);
+        this.json = new JsonText(mapper);
+    }
+
+    /**
+     * Creates an empty profile unless the lead exists. Two transactions creating the same lead at once: the second
+     * fails with {@link StoreException#isUniqueViolation()}, which the caller treats as "exists".
+     */
+    public void create(String leadId, Instant now) {
+        jdbc.update("insert into lead_profile (lead_id, traits, mql, created_at, updated_at)"
+                + " select ?, '{}', false, ?, ? where not exists (select 1 from lead_profile where lead_id = ?)",
+                leadId, now, now, leadId);
+    }
+
+    /** The profile, locked until the transaction ends. */
+    public Optional<LeadRow> lock(String leadId) {
+        return jdbc.queryOne("select " + COLUMNS + " from lead_profile where lead_id = ? for update", this::row, leadId);
+    }
+
+    public Optional<LeadRow> find(String leadId) {
+        return jdbc.queryOne("select " + COLUMNS + " from lead_profile where lead_id = ?", this::row, leadId);
+    }
+
+    public void updateTraits(String leadId, Map<String, Object> traits, Instant now) {
+        jdbc.update("update lead_profile set traits = ?, updated_at = ? where lead_id = ?", json.write(traits), now, leadId);
+    }
+
+    public void updateState(String leadId, boolean mql, String rulesetVersion, Instant now) {
+        jdbc.update("update lead_profile set mql = ?, ruleset_version = ?, updated_at = ? where lead_id = ?",
+                mql, rulesetVersion, now, leadId);
+    }
+
+    public int delete(String leadId) {
+        return jdbc.update("delete from lead_profile where lead_id = ?", leadId);
+    }
+
+    private LeadRow row(ResultSet rs) throws SQLException {
+        return new LeadRow(rs.getString("lead_id"), json.readMap(rs.getString("traits")), rs.getBoolean("mql"),
+                rs.getString("ruleset_version"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,168 @@
+package io.leadrules.api;
+
+import io.leadrules.rules.ActiveRuleset;
+import io.leadrules.rules.RuleFile;
+import io.leadrules.rules.Ruleset;
+import io.leadrules.rules.RulesetCompiler;
+import io.leadrules.support.ControlledClockProfile;
+import io.leadrules.support.Fixtures;
+import io.leadrules.support.TestClock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.leadrules.support.Segment.client;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * The score over time, on a clock the test moves: decay between reads, the decision history, and MQL
+ * transitions with a 10-point hysteresis band (threshold 70: enter at 70, leave below 60).
+ */
+@QuarkusTest
+@TestProfile(ControlledClockProfile.class)
+@Tag("db")
+class LeadScoreOverTimeTest {
+
+    private static final Instant T0 = Instant.parse("2026-06-01T09:00:00Z");
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    ActiveRuleset active;
+
+    @Test
+    void theLiveScoreDecaysBetweenReadsWithoutAnyNewEvent() {
+        clock.set(T0);
+        String lead = Fixtures.uniqueLead("decay");
+        client().body(SegmentIngestTest.identify(lead, "Director of E-commerce", T0.minusSeconds(60), lead + "-id"))
+                .post("/v1/identify").then().statusCode(200);
+        client().body(page(lead, "Pricing", "/pricing", T0, "-pricing")).post("/v1/page").then().statusCode(200);
+        clock.advance(Duration.ofDays(1));
+        double dayOne = given().get("/leads/{id}", lead).then().statusCode(200)
+                .body("score.asOf", equalTo(T0.plus(Duration.ofDays(1)).toString()))
+                .extract().jsonPath().getDouble("score.score");
+        clock.advance(Duration.ofDays(5));
+        double daySix = given().get("/leads/{id}", lead).then().statusCode(200)
+                .body("score.hits.rule", hasItem("Intent fades by a quarter per quarter"))
+                .extract().jsonPath().getDouble("score.score");
+
+        assertThat(dayOne).isLessThan(90).isGreaterThan(89);
+        assertThat(daySix).isLessThan(dayOne);
+        given().get("/leads/{id}/history", lead).then().body("", hasSize(2)).body("[1].score", equalTo(90));
+    }
+
+    @Test
+    void historyListsEveryDecisionWithItsCause() {
+        clock.set(T0);
+        String lead = Fixtures.uniqueLead("history");
+        client().body(SegmentIngestTest.identify(lead, "Director of E-commerce", T0.minusSeconds(60), lead + "-id"))
+                .post("/v1/identify").then().statusCode(200);
+        clock.advance(Duration.ofMinutes(5));
+        client().body(SegmentIngestTest.track(lead, "Demo Requested", clock.instant(), lead + "-demo"))
+                .post("/v1/track").then().statusCode(200);
+
+        given().get("/leads/{id}/history", lead).then().statusCode(200)
+                .body("", hasSize(2))
+                .body("[0].score", equalTo(65))
+                .body("[0].mql", is(false))
+                .body("[0].cause.type", equalTo("event"))
+                .body("[0].cause.eventType", equalTo("identify"))
+                .body("[0].cause.eventId", equalTo(lead + "-id"))
+                .body("[0].cause.rulesetChange", nullValue())
+                .body("[0].rulesetVersion", notNullValue())
+                .body("[1].decidedAt", equalTo(T0.plus(Duration.ofMinutes(5)).toString()))
+                .body("[1].score", equalTo(85))
+                .body("[1].mql", is(true))
+                .body("[1].cause.eventType", equalTo("Demo Requested"))
+                .body("[1].cause.detail", containsString("Demo Requested"))
+                .body("[1].hits.rule", hasItem("Demo requested"))
+                .body("[1].breakdown.intent", equalTo(20));
+        given().get("/leads/{id}/history", "nobody-" + lead).then().statusCode(404)
+                .contentType("application/problem+json").body("title", equalTo("Lead not found"));
+        given().get("/leads/{id}", "nobody-" + lead).then().statusCode(404);
+    }
+
+    @Test
+    void entersMqlAtTheThresholdAndLeavesOnlyBelowTheHysteresisBand() {
+        clock.set(T0);
+        String lead = Fixtures.uniqueLead("mql");
+        Instant since = clock.instant();
+        client().body(SegmentIngestTest.identify(lead, "Director of E-commerce", T0.minusSeconds(60), lead + "-id"))
+                .post("/v1/identify").then().statusCode(200);                              // 65: not MQL
+        client().body(page(lead, "Pricing", "/pricing", clock.instant(), "-pricing"))
+                .post("/v1/page").then().statusCode(200);                                  // 90: enters
+        clock.advance(Duration.ofDays(40));
+        client().body(SegmentIngestTest.track(lead, "Email Opened", clock.instant(), lead + "-open"))
+                .post("/v1/track").then().statusCode(200);                                 // 65: inside the band, stays
+        clock.advance(Duration.ofHours(1));
+        client().body(page(lead, "Careers", "/careers", clock.instant(), "-careers"))
+                .post("/v1/page").then().statusCode(200);                                  // 55: leaves
+
+        given().get("/leads/{id}/history", lead).then()
+                .body("score", equalTo(java.util.List.of(65, 90, 65, 55)))
+                .body("mql", equalTo(java.util.List.of(false, true, true, false)));
+        given().queryParam("since", since.toString()).get("/mql/transitions").then().statusCode(200)
+                .body("findAll { it.leadId == '" + lead + "' }.direction", equalTo(java.util.List.of("entered", "left")))
+                .body("findAll { it.leadId == '" + lead + "' }.score", equalTo(java.util.List.of(90, 55)))
+                .body("find { it.leadId == '" + lead + "' }.at", equalTo(T0.toString()));
+        given().queryParam("since", clock.instant().plusSeconds(1).toString()).get("/mql/transitions").then()
+                .statusCode(200).body("findAll { it.leadId == '" + lead + "' }", hasSize(0));
+    }
+
+    @Test
+    void aDecisionAfterARulesetChangeSaysSo() {
+        clock.set(T0);
+        String lead = Fixtures.uniqueLead("ruleset");
+        client().body(SegmentIngestTest.track(lead, "Webinar Attended", T0.minusSeconds(60), lead + "-w"))
+                .post("/v1/track").then().statusCode(200);
+        Ruleset original = active.current();
+        List<RuleFile> files = RulesetCompiler.readFolder(active.rulesDir()).stream()
+                .map(f -> f.path().endsWith("intent.drl")
+                        ? new RuleFile(f.path(), f.content().replace("@points(10)", "@points(12)")) : f)
+                .toList();
+        active.activate(active.compiler().compile(files, "test: webinar worth 12"));
+        try {
+            client().body(SegmentIngestTest.track(lead, "Email Opened", T0, lead + "-e"))
+                    .post("/v1/track").then().statusCode(200);
+        } finally {
+            active.activate(original).release();
+        }
+
+        given().get("/leads/{id}/history", lead).then().statusCode(200)
+                .body("[0].cause.rulesetChange", nullValue())
+                .body("[1].cause.rulesetChange.from", equalTo(original.version()))
+                .body("[1].cause.rulesetChange.to", not(equalTo(original.version())))
+                .body("[1].cause.detail", containsString("ruleset changed from " + original.version()))
+                .body("[1].rulesetVersion", not(equalTo(original.version())));
+    }
+
+    @Test
+    void theTransitionsFeedRejectsABadInstant() {
+        given().queryParam("since", "last tuesday").get("/mql/transitions").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("since"))
+                .body("detail", containsString("ISO-8601"));
+    }
+
+    private static String page(String lead, String name, String path, Instant at, String suffix) {
+        return Fixtures.segment("page.json", Map.of("lead", lead, "msg", lead + suffix, "name", name, "path", path,
+                "ts", at.toString()));
+    }
+}

@@ -1,0 +1,44 @@
+package io.leadrules.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Test helper: how many rows every lead-profile table holds for a lead, read straight from the database. */
+@ApplicationScoped
+public class LeadRows {
+
+    public static final List<String> TABLES = List.of("lead_profile", "lead_event", "score_decision",
+            "mql_transition", "webhook_outbox");
+
+    private final DataSource dataSource;
+
+    public LeadRows(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Map<String, Integer> count(String leadId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (String table : TABLES) {
+                try (PreparedStatement ps = c.prepareStatement("select count(*) from " + table + " where lead_id = ?")) {
+                    ps.setString(1, leadId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        counts.put(table, rs.getInt(1));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return counts;
+    }
+}
