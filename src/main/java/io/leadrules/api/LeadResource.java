@@ -5,11 +5,9 @@ import io.leadrules.profile.LeadService;
 import io.leadrules.profile.LeadView;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -21,11 +19,9 @@ import java.util.List;
 public class LeadResource {
 
     private final LeadService leads;
-    private final AdminKey adminKey;
 
-    public LeadResource(LeadService leads, AdminKey adminKey) {
+    public LeadResource(LeadService leads) {
         this.leads = leads;
-        this.adminKey = adminKey;
     }
 
     @GET
@@ -41,8 +37,8 @@ public class LeadResource {
 
     /** Erases the profile, events, decisions and transitions (CCPA/CPRA); admin key required. */
     @DELETE
-    public Response erase(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
-        adminKey.check(auth);
+    @AdminOnly
+    public Response erase(@PathParam("id") String id) {
         leads.erase(id);
         return Response.noContent().build();
     }
