@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.leadrules.calibrate.BacktestInputException;
+import io.leadrules.calibrate.CsvMappingException;
 import io.leadrules.rules.RulesetInvalidException;
 import io.leadrules.scoring.RuleFailedException;
 import jakarta.validation.ConstraintViolation;
@@ -68,6 +70,17 @@ public class ProblemMapper {
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         return respond(Problem.of("http-" + status, title, status, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response badBacktest(BacktestInputException e) {
+        return respond(Problem.of("invalid-backtest", "The backtest cannot run on this input", 400, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response badCsv(CsvMappingException e) {
+        Problem problem = Problem.of("invalid-csv-mapping", "The CSV or its mapping is invalid", 400, e.getMessage());
+        return respond(e.errors().isEmpty() ? problem : problem.withErrors(e.errors()));
     }
 
     @ServerExceptionMapper
