@@ -133,6 +133,11 @@ public final class RulesetCompiler {
         String path = message.getPath() == null ? "" : message.getPath();
         int root = path.indexOf(KIE_ROOT);
         String file = root >= 0 ? path.substring(root + KIE_ROOT.length()) : path;
+        // type errors name the file relative to the resources root ("leadrules/fit.drl"), not the module root
+        String resourceRoot = KIE_ROOT.substring("src/main/resources/".length());
+        if (root < 0 && file.startsWith(resourceRoot)) {
+            file = file.substring(resourceRoot.length());
+        }
         return new DrlProblem(file, message.getLine(), message.getColumn(), message.getText().trim());
     }
 }
