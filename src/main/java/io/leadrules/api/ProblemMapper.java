@@ -10,6 +10,8 @@ import io.leadrules.handoff.TransitionFeed;
 import io.leadrules.ingest.InvalidMessageException;
 import io.leadrules.ingest.PayloadTooLargeException;
 import io.leadrules.profile.LeadNotFoundException;
+import io.leadrules.calibrate.BacktestInputException;
+import io.leadrules.calibrate.CsvMappingException;
 import io.leadrules.rules.RulesetInvalidException;
 import io.leadrules.rules.RulesetRejectedException;
 import io.leadrules.rules.RulesetVersionNotFoundException;
@@ -118,6 +120,17 @@ public class ProblemMapper {
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         return respond(Problem.of("http-" + status, title, status, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response badBacktest(BacktestInputException e) {
+        return respond(Problem.of("invalid-backtest", "The backtest cannot run on this input", 400, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response badCsv(CsvMappingException e) {
+        Problem problem = Problem.of("invalid-csv-mapping", "The CSV or its mapping is invalid", 400, e.getMessage());
+        return respond(e.errors().isEmpty() ? problem : problem.withErrors(e.errors()));
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,42 @@
+package io.leadrules.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Body of {@code POST /calibration/backtest}. Leads come either as JSON ({@code leads}) or as a CSV text with its
+ * YAML mapping ({@code csv} + {@code mapping}). {@code rules} is a candidate ruleset; without it the live one runs.
+ */
+public record BacktestRequest(List<@NotNull(message = "must not be null") @Valid RuleFileInput> rules,
+                              List<@NotNull(message = "must not be null") @Valid LabelledLeadInput> leads,
+                              Instant asOf,
+                              @Valid TargetInput targetCloseRate,
+                              String csv,
+                              String mapping) {
+
+    /** One DRL file of a candidate ruleset. */
+    public record RuleFileInput(
+            @NotBlank(message = "is required")
+            @Pattern(regexp = "(?!.*\\.\\.)[A-Za-z0-9_\\-/ .]+\\.drl", message = "must be a relative path ending in .drl, e.g. fit.drl")
+            String path,
+            @NotNull(message = "is required") String content) {
+    }
+
+    /** A lead as for {@code POST /score}, with its outcome: won true/false; null or absent = no outcome. */
+    public record LabelledLeadInput(@NotNull(message = "is required") @Valid ScoreRequest.LeadInput lead,
+                                    List<ScoreRequest.@NotNull(message = "must not be null") @Valid EventInput> events,
+                                    Boolean won,
+                                    Instant closedAt) {
+    }
+
+    /** Close-rate range, 0-1. */
+    public record TargetInput(@NotNull(message = "is required") BigDecimal min,
+                              @NotNull(message = "is required") BigDecimal max) {
+    }
+}

@@ -1,0 +1,57 @@
+package io.leadrules.api;
+
+import io.leadrules.calibrate.BacktestInputException;
+import io.leadrules.calibrate.BacktestReport;
+import io.leadrules.calibrate.BacktestService;
+import io.leadrules.calibrate.LabelledLead;
+import io.leadrules.calibrate.TargetCloseRate;
+import io.leadrules.rules.RuleFile;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Clock;
+import java.util.List;
+
+/** {@code POST /calibration/backtest}: how well a ruleset (live or candidate) ranks leads whose outcome is known. */
+@Path("/calibration")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class CalibrationResource {
+
+    private final BacktestService backtests;
+    private final Clock clock;
+
+    public CalibrationResource(BacktestService backtests, Clock clock) {
+        this.backtests = backtests;
+        this.clock = clock;
+    }
+
+    @POST
+    @Path("/backtest")
+    public BacktestReport backtest(@NotNull(message = "a JSON body is required") @Valid BacktestRequest request) {
+        List<RuleFile> candidate = request.rules() == null ? null
+                : request.rules().stream().map(r -> new RuleFile(r.path(), r.content())).toList();
+        TargetCloseRate target = request.targetCloseRate() == null ? null
+                : new TargetCloseRate(request.targetCloseRate().min(), request.targetCloseRate().max());
+        if (request.csv() != null) {
+            if (request.leads() != null || request.mapping() == null) {
+                throw new BacktestInputException("Send either \"leads\" (JSON) or \"csv\" with its \"mapping\" (YAML text)");
+            }
+            return backtests.backtestCsv(candidate, request.csv(), request.mapping(), request.asOf(), target);
+        }
+        if (request.leads() == null) {
+            throw new BacktestInputException("Send the labelled leads: \"leads\" (JSON) or \"csv\" with its \"mapping\"");
+        }
+        return backtests.backtest(candidate, toLeads(request.leads()), request.asOf() != null ? request.asOf() : clock.instant(), target);
+    }
+
+    private static List<LabelledLead> toLeads(List<BacktestRequest.LabelledLeadInput> in) {
+        return in.stream().map(l -> new LabelledLead(ScoreResource.toLead(l.lead()), ScoreResource.toEvents(l.events()),
+                l.won(), l.closedAt())).toList();
+    }
+}

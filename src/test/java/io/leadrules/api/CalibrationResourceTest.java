@@ -1,0 +1,116 @@
+package io.leadrules.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class CalibrationResourceTest {
+
+    static final Path DIR = Path.of("src/test/resources/calibration");
+
+    static String read(String file) throws IOException {
+        return Files.readString(DIR.resolve(file));
+    }
+
+    @Test
+    void backtestsTheLiveRulesetOnJsonLeads() throws IOException {
+        // live rules: the CMO at an apparel brand scores high, the founder 10, nobody 0, the student -50
+        given().contentType("application/json").body(read("live-leads.json"))
+                .when().post("/calibration/backtest")
+                .then().statusCode(200)
+                .body("count", equalTo(5))
+                .body("labelled", equalTo(4))
+                .body("positives", equalTo(2))
+                .body("baseRate", equalTo(0.5f))
+                .body("auc", equalTo(1.0f))
+                .body("rulesetVersion", notNullValue())
+                .body("thresholdBand.threshold", equalTo(70))
+                .body("ruleLift.find { it.rule == 'Student email domain' }.firedCount", equalTo(1))
+                .body("ruleLift.find { it.rule == 'Student email domain' }.firedRate", equalTo(0.0f));
+    }
+
+    @Test
+    void backtestsACandidateRulesetOnACsvWithItsMapping() throws IOException {
+        Map<String, Object> body = Map.of(
+                "rules", List.of(Map.of("path", "points.drl", "content", read("rules/points.drl"))),
+                "csv", read("small.csv"),
+                "mapping", read("small.yaml"),
+                "targetCloseRate", Map.of("min", 0.6, "max", 0.7));
+        given().contentType("application/json").body(body)
+                .when().post("/calibration/backtest")
+                .then().statusCode(200)
+                .body("count", equalTo(10))
+                .body("auc", equalTo(0.74f))
+                .body("asOf", equalTo("2026-06-01T00:00:00Z"))
+                .body("deciles", hasSize(10))
+                .body("deciles.won", contains(1, 1, 0, 1, 0, 1, 0, 0, 1, 0))
+                .body("suggestedThresholds.status", equalTo("OK"))
+                .body("suggestedThresholds.suggested.score", equalTo(5))
+                .body("suggestedThresholds.suggested.leads", equalTo(6))
+                .body("bandCutoffs.minScore", contains(9, 8, 7, 6));
+    }
+
+    @Test
+    void answers422WithFileAndLineForACandidateThatDoesNotCompile() throws IOException {
+        Map<String, Object> body = Map.of(
+                "rules", List.of(Map.of("path", "broken.drl", "content", read("broken.drl"))),
+                "csv", read("small.csv"), "mapping", read("small.yaml"));
+        given().contentType("application/json").body(body)
+                .when().post("/calibration/backtest")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("/problems/invalid-rules"))
+                .body("errors[0].file", equalTo("broken.drl"))
+                .body("errors[0].line", equalTo(10));
+    }
+
+    @Test
+    void answers400ForAnEmptySet() {
+        given().contentType("application/json").body(Map.of("leads", List.of()))
+                .when().post("/calibration/backtest")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("/problems/invalid-backtest"))
+                .body("detail", containsString("empty"));
+    }
+
+    @Test
+    void answers400WhenNoLeadHasAnOutcome() {
+        given().contentType("application/json")
+                .body(Map.of("leads", List.of(Map.of("lead", Map.of("id", "a")), Map.of("lead", Map.of("id", "b")))))
+                .when().post("/calibration/backtest")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("None of the 2 leads has an outcome"));
+    }
+
+    @Test
+    void answers400WithRowAndColumnForABadCsvValue() throws IOException {
+        given().contentType("application/json").body(Map.of("csv", read("bad-number.csv"), "mapping", read("small.yaml")))
+                .when().post("/calibration/backtest")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("/problems/invalid-csv-mapping"))
+                .body("errors[0].row", equalTo(2))
+                .body("errors[0].column", equalTo("points"))
+                .body("errors[0].value", equalTo("eight"));
+    }
+
+    @Test
+    void answers400ForAnImpossibleTargetCloseRate() throws IOException {
+        given().contentType("application/json")
+                .body(Map.of("csv", read("small.csv"), "mapping", read("small.yaml"), "targetCloseRate", Map.of("min", 0.5, "max", 0.2)))
+                .when().post("/calibration/backtest")
+                .then().statusCode(400)
+                .body("detail", containsString("0 <= min <= max <= 1"));
+    }
+}

@@ -1,0 +1,91 @@
+package io.leadrules.calibrate;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CsvLeadMapperTest {
+
+    static final Path DIR = BacktesterTest.DIR;
+
+    static List<LabelledLead> map(String csvFile, String mappingFile) throws IOException {
+        CsvMapping mapping = CsvLeadMapper.readMapping(Files.readString(DIR.resolve(mappingFile)));
+        try (Reader csv = Files.newBufferedReader(DIR.resolve(csvFile))) {
+            return CsvLeadMapper.map(csv, mapping);
+        }
+    }
+
+    @Test
+    void turnsEachRowIntoALeadWithAttributesEventsAndOutcome() throws IOException {
+        List<LabelledLead> leads = map("small.csv", "small.yaml");
+        assertThat(leads).hasSize(10);
+        LabelledLead a = leads.get(0);
+        assertThat(a.lead().getId()).isEqualTo("a");
+        assertThat(a.lead().attribute("flag")).isEqualTo("yes");
+        assertThat(a.won()).isTrue();
+        assertThat(a.events()).hasSize(9).allSatisfy(e -> {
+            assertThat(e.getType()).isEqualTo("Point");
+            assertThat(e.getTimestamp()).isEqualTo(Instant.parse("2026-05-30T00:00:00Z"));
+        });
+        assertThat(leads.get(9).events()).isEmpty();
+    }
+
+    @Test
+    void namesRowAndColumnOfEveryBadNumber() {
+        assertThatThrownBy(() -> map("bad-number.csv", "small.yaml"))
+                .isInstanceOfSatisfying(CsvMappingException.class, e -> assertThat(e.errors()).containsExactly(
+                        new CsvMappingException.Error(2, "points", "eight", "is not a number (use digits and a dot, e.g. 12.5)"),
+                        new CsvMappingException.Error(3, "points", "-1", "must be zero or more")))
+                .hasMessageContaining("row 2, column \"points\"");
+    }
+
+    @Test
+    void namesTheColumnsTheCsvLacks() {
+        assertThatThrownBy(() -> map("missing-column.csv", "small.yaml"))
+                .isInstanceOfSatisfying(CsvMappingException.class, e -> assertThat(e.errors())
+                        .extracting(CsvMappingException.Error::column).containsExactly("flag", "points"))
+                .hasMessageContaining("[flag, points]");
+    }
+
+    @Test
+    void rejectsAnUnknownMappingKey() {
+        assertThatThrownBy(() -> map("small.csv", "unknown-key.yaml"))
+                .isInstanceOf(CsvMappingException.class).hasMessageContaining("feilds");
+    }
+
+    @Test
+    void requiresIdLabelAndAsOf() {
+        assertThatThrownBy(() -> CsvLeadMapper.readMapping("fields: {a: b}\n"))
+                .isInstanceOfSatisfying(CsvMappingException.class, e -> assertThat(e.errors())
+                        .extracting(CsvMappingException.Error::column).containsExactly("id", "label.column", "asOf"));
+    }
+
+    @Test
+    void treatsMissingValuesAsAbsentAndLeavesUnknownLabelsUnlabelled() {
+        CsvMapping mapping = CsvLeadMapper.readMapping("""
+                id: id
+                label: {column: won, won: ["1"], lost: ["0"]}
+                asOf: 2026-01-01T00:00:00Z
+                missing: ["", "Select"]
+                fields: {job: jobTitle, emp: employees, dne: unsubscribed}
+                """);
+        List<LabelledLead> leads = CsvLeadMapper.map(new java.io.StringReader("""
+                id,won,job,emp,dne
+                a,1,Select,12,Yes
+                b,?,CMO,,No
+                """), mapping);
+        assertThat(leads.get(0).lead().getJobTitle()).isNull();
+        assertThat(leads.get(0).lead().getEmployees()).isEqualTo(12);
+        assertThat(leads.get(0).lead().isUnsubscribed()).isTrue();
+        assertThat(leads.get(1).won()).isNull();
+        assertThat(leads.get(1).lead().getJobTitle()).isEqualTo("CMO");
+    }
+}
