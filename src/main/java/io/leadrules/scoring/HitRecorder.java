@@ -82,9 +82,11 @@ public final class HitRecorder {
         if (lost.signum() == 0) {
             return;
         }
-        String reason = String.format("\"%s\" faded by %s%% after %.1f days without the signal (%s%% per %s days)",
-                hit.rule(), percent(lost.negate(), hit.points()), hit.signalAgeDays(), percent(share, BigDecimal.ONE),
-                Points.normalize(new BigDecimal(rule.metadata().get("everyDays"))));
+        // Built by hand rather than with String.format: this runs for every intent hit, and the formatter was a
+        // fifth of the scoring time (see bench/README.md). Same text as "%.1f", but always with a decimal point.
+        String reason = "\"" + hit.rule() + "\" faded by " + percent(lost.negate(), hit.points()) + "% after "
+                + oneDecimal(hit.signalAgeDays()) + " days without the signal (" + percent(share, BigDecimal.ONE)
+                + "% per " + Points.normalize(new BigDecimal(rule.metadata().get("everyDays"))).toPlainString() + " days)";
         record(new RuleHit(rule.name(), rule.category(), lost, reason, rule.file(), hit.events(), hit.lastEventAt(),
                 hit.signalAgeDays(), hit.rule()));
     }
@@ -116,6 +118,11 @@ public final class HitRecorder {
             }
         }
         return refs;
+    }
+
+    /** {@code 12.345 -> "12.3"}: rounds half up like {@code %.1f}, independent of the default locale. */
+    private static String oneDecimal(double value) {
+        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static String percent(BigDecimal part, BigDecimal whole) {
