@@ -8,8 +8,12 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ThreadSafeOption;
 
+import io.leadrules.model.Event;
+
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A compiled, validated set of rule files, ready to score. Immutable: a reload builds a new one and swaps it in,
@@ -26,6 +30,8 @@ public final class Ruleset {
     private final KieContainerSessionsPool sessions;
     private final KieSessionConfiguration sessionConfiguration;
     private final boolean matchesRawEvents;
+    /** Empty: every type may matter. */
+    private final Optional<Set<String>> rawEventTypes;
 
     Ruleset(String version, Instant loadedAt, String source, List<RuleFile> files, RuleCatalog catalog,
             KieContainer container, int poolSize, boolean matchesRawEvents) {
@@ -38,6 +44,7 @@ public final class Ruleset {
         this.sessions = container.newKieSessionsPool(poolSize);
         this.sessionConfiguration = singleThreaded();
         this.matchesRawEvents = matchesRawEvents;
+        this.rawEventTypes = matchesRawEvents ? RawEventTypes.matchedBy(container.getKieBase()) : Optional.of(Set.of());
     }
 
     /** Short content hash of the rule files: the same files always give the same version. */
@@ -50,6 +57,11 @@ public final class Ruleset {
 
     /** Whether any rule matches {@code Event} facts directly; if none does, scoring skips inserting them. */
     public boolean matchesRawEvents() { return matchesRawEvents; }
+
+    /** Whether a rule can match this raw event; scoring inserts only those (see {@link RawEventTypes}). */
+    public boolean matchesRawEvent(Event event) {
+        return matchesRawEvents && rawEventTypes.map(types -> types.contains(event.getType())).orElse(true);
+    }
 
     /** A session from the pool; {@code dispose()} returns it. Use it from one thread only. */
     public KieSession newSession() {

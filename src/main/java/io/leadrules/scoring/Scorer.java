@@ -95,7 +95,11 @@ public final class Scorer {
         session.insert(lead);
         timeline.getActivities().forEach(session::insert);
         if (ruleset.matchesRawEvents()) {
-            timeline.getEvents().forEach(session::insert);
+            for (Event event : timeline.getEvents()) {
+                if (ruleset.matchesRawEvent(event)) {
+                    session.insert(event);
+                }
+            }
         }
     }
 }
