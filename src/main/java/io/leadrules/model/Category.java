@@ -7,9 +7,12 @@ import java.util.Optional;
 public enum Category {
     FIT, INTENT, NEGATIVE, DECAY, CAP;
 
+    // Computed once: label() is called for every hit while scoring.
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** The name used in DRL metadata and JSON: {@code @category("fit")}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     /** The categories a rule may declare ({@code cap} is the engine's own). */

@@ -14,6 +14,8 @@ import java.util.Map;
  */
 public final class Timeline {
 
+    private static final Comparator<Event> OLDEST_FIRST = Comparator.comparing(Event::getTimestamp);
+
     private final Instant asOf;
     private final List<Event> events;
     private final Map<String, Activity> activities;
@@ -26,7 +28,7 @@ public final class Timeline {
                 aged.add(event.agedAt(asOf));
             }
         }
-        aged.sort(Comparator.comparing(Event::getTimestamp));
+        aged.sort(OLDEST_FIRST);
         this.events = List.copyOf(aged);
         this.activities = groupByType(events);
     }

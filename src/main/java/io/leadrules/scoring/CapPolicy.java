@@ -50,6 +50,9 @@ final class CapPolicy {
     }
 
     private void capCategories(List<RuleHit> hits) {
+        if (categoryCaps.isEmpty()) {
+            return;
+        }
         Map<String, String> ruleCategory = new LinkedHashMap<>();
         hits.forEach(h -> ruleCategory.putIfAbsent(h.rule(), h.category()));
         Map<String, BigDecimal> netByCategory = new LinkedHashMap<>();

@@ -45,39 +45,61 @@ public final class Scorer {
 
     private List<RuleHit> fire(Ruleset ruleset, Lead lead, Timeline timeline) {
         KieSession session = ruleset.newSession();
-        FireCounter counter = new FireCounter();
         try {
             HitRecorder recorder = new HitRecorder(ruleset, lead, timeline.getAsOf(), session);
             session.setGlobal("score", recorder);
-            session.addEventListener(counter);
             insertFacts(session, ruleset, lead, timeline);
             int fired = session.fireAllRules(policy.maxFires());
             if (fired >= policy.maxFires()) {
-                throw loop(ruleset, counter);
+                throw loop(ruleset, lead, timeline);
             }
             return recorder.hits();
         } catch (ConsequenceException e) {
-            String rule = e.getMatch() == null ? "(unknown)" : e.getMatch().getRule().getName();
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new RuleFailedException(rule, ruleset.version(), "Rule \"" + rule + "\" failed: " + cause, e);
+            throw failed(ruleset, e);
         } finally {
-            session.removeEventListener(counter);
             session.dispose();
         }
     }
 
-    private RuleFailedException loop(Ruleset ruleset, FireCounter counter) {
+    /**
+     * Scores the lead again with a {@link FireCounter} listening, to name the rule that loops. Scoring is
+     * deterministic, so the rerun loops the same way; counting only here keeps a listener off every normal call.
+     */
+    private RuleFailedException loop(Ruleset ruleset, Lead lead, Timeline timeline) {
+        KieSession session = ruleset.newSession();
+        FireCounter counter = new FireCounter();
+        try {
+            session.setGlobal("score", new HitRecorder(ruleset, lead, timeline.getAsOf(), session));
+            session.addEventListener(counter);
+            insertFacts(session, ruleset, lead, timeline);
+            session.fireAllRules(policy.maxFires());
+        } catch (ConsequenceException e) {
+            return failed(ruleset, e);
+        } finally {
+            session.removeEventListener(counter);
+            session.dispose();
+        }
         String rule = counter.mostFired();
         return new RuleFailedException(rule, ruleset.version(), "Rule \"" + rule + "\" fired "
                 + counter.firesOf(rule) + " times and was stopped by the fire limit (" + policy.maxFires()
                 + ", config leadrules.engine.max-fires): it probably re-triggers itself", null);
     }
 
+    private static RuleFailedException failed(Ruleset ruleset, ConsequenceException e) {
+        String rule = e.getMatch() == null ? "(unknown)" : e.getMatch().getRule().getName();
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return new RuleFailedException(rule, ruleset.version(), "Rule \"" + rule + "\" failed: " + cause, e);
+    }
+
     private static void insertFacts(KieSession session, Ruleset ruleset, Lead lead, Timeline timeline) {
         session.insert(lead);
         timeline.getActivities().forEach(session::insert);
         if (ruleset.matchesRawEvents()) {
-            timeline.getEvents().forEach(session::insert);
+            for (Event event : timeline.getEvents()) {
+                if (ruleset.matchesRawEvent(event)) {
+                    session.insert(event);
+                }
+            }
         }
     }
 }
