@@ -59,7 +59,7 @@ class LeadErasureTest {
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"));
         given().header("Authorization", "Bearer wrong-key").delete("/leads/{id}", lead).then().statusCode(401)
-                .body("detail", equalTo("The admin key is not valid"));
+                .body("detail", equalTo("The admin key is wrong"));
         given().header("Authorization", "Basic ZGV2LXdyaXRlLWtleTo=").delete("/leads/{id}", lead).then().statusCode(401);
 
         assertThat(rows.count(lead).get("lead_event")).isEqualTo(1);
