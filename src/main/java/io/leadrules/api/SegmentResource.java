@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -48,52 +49,18 @@ public class SegmentResource {
         this.clock = clock;
     }
 
+    /** One message; the path names its kind, as in Segment's API. */
     @POST
-    @Path("/identify")
-    public Map<String, Boolean> identify(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-                                         @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
-                                         InputStream body) throws IOException {
-        return single("identify", auth, encoding, body);
-    }
-
-    @POST
-    @Path("/track")
-    public Map<String, Boolean> track(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-                                      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
-                                      InputStream body) throws IOException {
-        return single("track", auth, encoding, body);
-    }
-
-    @POST
-    @Path("/page")
-    public Map<String, Boolean> page(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-                                     @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
-                                     InputStream body) throws IOException {
-        return single("page", auth, encoding, body);
-    }
-
-    @POST
-    @Path("/screen")
-    public Map<String, Boolean> screen(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+    @Path("/{kind: identify|track|page|screen|group|alias}")
+    public Map<String, Boolean> single(@PathParam("kind") String kind,
+                                       @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
                                        @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
                                        InputStream body) throws IOException {
-        return single("screen", auth, encoding, body);
-    }
-
-    @POST
-    @Path("/group")
-    public Map<String, Boolean> group(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-                                      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
-                                      InputStream body) throws IOException {
-        return single("group", auth, encoding, body);
-    }
-
-    @POST
-    @Path("/alias")
-    public Map<String, Boolean> alias(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-                                      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
-                                      InputStream body) throws IOException {
-        return single("alias", auth, encoding, body);
+        writeKeys.check(auth);
+        Instant receivedAt = clock.instant();
+        JsonNode json = reader.read(body, encoding);
+        ingest.accept(List.of(parser.parseSingle(json, kind, receivedAt)), receivedAt);
+        return SUCCESS;
     }
 
     @POST
@@ -105,14 +72,6 @@ public class SegmentResource {
         Instant receivedAt = clock.instant();
         List<SegmentMessage> messages = parser.parseBatch(reader.read(body, encoding), receivedAt);
         ingest.accept(messages, receivedAt);
-        return SUCCESS;
-    }
-
-    private Map<String, Boolean> single(String kind, String auth, String encoding, InputStream body) throws IOException {
-        writeKeys.check(auth);
-        Instant receivedAt = clock.instant();
-        JsonNode json = reader.read(body, encoding);
-        ingest.accept(List.of(parser.parseSingle(json, kind, receivedAt)), receivedAt);
         return SUCCESS;
     }
 }

@@ -14,12 +14,17 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Scores one lead with one ruleset: builds the facts, fires them in a pooled session, applies caps, and returns
  * an explained {@link ScoreCard}. Plain Java (no CDI), so benchmarks and backtests use exactly what the service uses.
  */
 public final class Scorer {
+
+    /** Drools names the rule in constraint errors: {@code [Rule "Title match" in leadrules/fit.drl]}. */
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("\\[Rule \"(.+?)\" in ");
 
     private final ScoringPolicy policy;
     private final CapPolicy caps;
@@ -56,9 +61,22 @@ public final class Scorer {
             return recorder.hits();
         } catch (ConsequenceException e) {
             throw failed(ruleset, e);
+        } catch (RuleFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A condition that compiles but cannot be evaluated for this lead, e.g. text compared with a number.
+            throw conditionFailed(ruleset, e);
         } finally {
             session.dispose();
         }
+    }
+
+    private static RuleFailedException conditionFailed(Ruleset ruleset, RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        Matcher named = RULE_IN_MESSAGE.matcher(message);
+        String rule = named.find() ? named.group(1) : "(unknown)";
+        return new RuleFailedException(rule, ruleset.version(), "A condition of rule \"" + rule
+                + "\" could not be evaluated for this lead: " + message, e);
     }
 
     /**
