@@ -17,6 +17,13 @@ public interface HandoffConfig {
 
     Webhook webhook();
 
+    /**
+     * How often MQL leads are re-scored without new events, so one whose signals faded below the line is recorded
+     * as leaving MQL when it happens rather than at its next event (scheduler syntax, e.g. 1h; "off" disables it).
+     */
+    @WithDefault("1h")
+    String recheckEvery();
+
     interface Webhook {
         /** Where transitions are POSTed; unset means no webhook (the feed still has them). */
         Optional<String> url();

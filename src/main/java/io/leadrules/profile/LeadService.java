@@ -81,7 +81,8 @@ public class LeadService {
     private static HistoryEntry entry(DecisionRow d) {
         HistoryEntry.RulesetChange change = d.previousRuleset() == null ? null
                 : new HistoryEntry.RulesetChange(d.previousRuleset(), d.rulesetVersion());
-        String detail = "Event \"" + d.causeEventType() + "\" (" + d.causeEventId() + ")"
+        String detail = ("decay".equals(d.causeType()) ? "No new event: the signals faded with time"
+                : "Event \"" + d.causeEventType() + "\" (" + d.causeEventId() + ")")
                 + (change == null ? "" : "; ruleset changed from " + change.from() + " to " + change.to());
         return new HistoryEntry(d.id(), d.decidedAt(), Points.normalize(d.score()), d.mql(), d.rulesetVersion(),
                 new HistoryEntry.Cause(d.causeType(), d.causeEventId(), d.causeEventType(), change, detail),

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,6 +42,12 @@ public class LeadRepository {
 
     public Optional<LeadRow> find(String leadId) {
         return jdbc.queryOne("select " + COLUMNS + " from lead_profile where lead_id = ?", this::row, leadId);
+    }
+
+    /** Ids of the leads currently in MQL. */
+    public List<String> mqlLeadIds() {
+        return jdbc.query("select lead_id from lead_profile where mql = true order by lead_id",
+                rs -> rs.getString("lead_id"));
     }
 
     public void updateTraits(String leadId, Map<String, Object> traits, Instant now) {

@@ -1,0 +1,86 @@
+package io.leadrules.profile;
+
+import io.leadrules.handoff.MqlHandoff;
+import io.leadrules.model.ScoreCard;
+import io.leadrules.scoring.ScoringEngine;
+import io.leadrules.store.EventRepository;
+import io.leadrules.store.LeadRepository;
+import io.leadrules.store.LeadRow;
+import io.leadrules.store.StoredEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decay is continuous, so an MQL can fall below the line with no new event. This job re-scores the current MQLs
+ * periodically ({@code leadrules.mql.recheck-every}) and, only for those whose verdict changed, stores a decision
+ * (cause "decay") and the "left" transition, so sales hear about it when it happens. Unchanged leads leave no trace.
+ */
+@ApplicationScoped
+public class MqlRecheck {
+
+    private static final Logger LOG = Logger.getLogger(MqlRecheck.class);
+
+    private final LeadRepository leads;
+    private final EventRepository events;
+    private final ScoringEngine engine;
+    private final TraitMapper traits;
+    private final RescoreService rescorer;
+    private final MqlHandoff handoff;
+    private final Clock clock;
+
+    public MqlRecheck(LeadRepository leads, EventRepository events, ScoringEngine engine, TraitMapper traits,
+                      RescoreService rescorer, MqlHandoff handoff, Clock clock) {
+        this.leads = leads;
+        this.events = events;
+        this.engine = engine;
+        this.traits = traits;
+        this.rescorer = rescorer;
+        this.handoff = handoff;
+        this.clock = clock;
+    }
+
+    /** "off" as the interval disables it (Quarkus scheduler convention). */
+    @Scheduled(every = "${leadrules.mql.recheck-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        int left = recheckAll();
+        if (left > 0) {
+            LOG.infof("MQL re-check: %d lead(s) left MQL as their signals faded", left);
+        }
+    }
+
+    /** Re-checks every current MQL; returns how many left MQL. */
+    public int recheckAll() {
+        int changed = 0;
+        for (String leadId : leads.mqlLeadIds()) {
+            if (recheck(leadId)) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** Scores first without locking; only a lead whose verdict changes is locked, re-scored and stored. */
+    @Transactional
+    public boolean recheck(String leadId) {
+        Instant now = clock.instant();
+        Optional<LeadRow> row = leads.find(leadId);
+        if (row.isEmpty() || !row.get().mql()) {
+            return false;
+        }
+        List<StoredEvent> history = events.forLead(leadId);
+        ScoreCard card = engine.score(traits.toLead(leadId, row.get().traits()), RescoreService.toEvents(history), now);
+        if (handoff.isMql(true, card.score(), card.threshold())) {
+            return false;
+        }
+        LeadRow locked = leads.lock(leadId).orElseThrow();
+        rescorer.rescore(locked, events.forLead(leadId), DecisionCause.decay(), now);
+        return true;
+    }
+}
