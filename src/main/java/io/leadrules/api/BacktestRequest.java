@@ -11,14 +11,20 @@ import java.util.List;
 
 /**
  * Body of {@code POST /calibration/backtest}. Leads come either as JSON ({@code leads}) or as a CSV text with its
- * YAML mapping ({@code csv} + {@code mapping}). {@code rules} is a candidate ruleset; without it the live one runs.
+ * YAML mapping ({@code csv} + {@code mapping}), or {@code "source": "stored"}: the stored leads that have an outcome.
+ * {@code rules} is a candidate ruleset; without it the live one runs.
  */
 public record BacktestRequest(List<@NotNull(message = "must not be null") @Valid RuleFileInput> rules,
                               List<@NotNull(message = "must not be null") @Valid LabelledLeadInput> leads,
                               Instant asOf,
                               @Valid TargetInput targetCloseRate,
                               String csv,
-                              String mapping) {
+                              String mapping,
+                              @Pattern(regexp = "request|stored", message = "must be \"request\" (the leads sent) or \"stored\" (stored leads with an outcome)")
+                              String source) {
+
+    /** Backtest the stored leads that have an outcome instead of leads sent in the request. */
+    public static final String STORED = "stored";
 
     /** One DRL file of a candidate ruleset. */
     public record RuleFileInput(

@@ -3,31 +3,43 @@ package io.leadrules.api;
 import io.leadrules.calibrate.BacktestInputException;
 import io.leadrules.calibrate.BacktestReport;
 import io.leadrules.calibrate.BacktestService;
+import io.leadrules.calibrate.DriftReport;
+import io.leadrules.calibrate.DriftService;
 import io.leadrules.calibrate.LabelledLead;
 import io.leadrules.calibrate.TargetCloseRate;
 import io.leadrules.rules.RuleFile;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** {@code POST /calibration/backtest}: how well a ruleset (live or candidate) ranks leads whose outcome is known. */
+/**
+ * {@code POST /calibration/backtest}: how well a ruleset (live or candidate) ranks leads whose outcome is known;
+ * {@code GET /calibration/drift}: whether the close rate of MQLs has moved.
+ */
 @Path("/calibration")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class CalibrationResource {
 
     private final BacktestService backtests;
+    private final DriftService drift;
     private final Clock clock;
 
-    public CalibrationResource(BacktestService backtests, Clock clock) {
+    public CalibrationResource(BacktestService backtests, DriftService drift, Clock clock) {
         this.backtests = backtests;
+        this.drift = drift;
         this.clock = clock;
     }
 
@@ -38,6 +50,12 @@ public class CalibrationResource {
                 : request.rules().stream().map(r -> new RuleFile(r.path(), r.content())).toList();
         TargetCloseRate target = request.targetCloseRate() == null ? null
                 : new TargetCloseRate(request.targetCloseRate().min(), request.targetCloseRate().max());
+        if (BacktestRequest.STORED.equals(request.source())) {
+            if (request.leads() != null || request.csv() != null) {
+                throw new BacktestInputException("\"source\": \"stored\" backtests the stored leads: leave out \"leads\" and \"csv\"");
+            }
+            return backtests.backtestStored(candidate, request.asOf() != null ? request.asOf() : clock.instant(), target);
+        }
         if (request.csv() != null) {
             if (request.leads() != null || request.mapping() == null) {
                 throw new BacktestInputException("Send either \"leads\" (JSON) or \"csv\" with its \"mapping\" (YAML text)");
@@ -48,6 +66,28 @@ public class CalibrationResource {
             throw new BacktestInputException("Send the labelled leads: \"leads\" (JSON) or \"csv\" with its \"mapping\"");
         }
         return backtests.backtest(candidate, toLeads(request.leads()), request.asOf() != null ? request.asOf() : clock.instant(), target);
+    }
+
+    /**
+     * {@code GET /calibration/drift}: close rate of MQLs closed recently against the baseline, from stored outcomes.
+     * {@code asOf} (default now) ends the recent window; {@code baselineFrom} (default: all) starts the baseline.
+     */
+    @GET
+    @Path("/drift")
+    public DriftReport drift(@QueryParam("asOf") String asOf, @QueryParam("baselineFrom") String baselineFrom) {
+        return drift.drift(instant("asOf", asOf), instant("baselineFrom", baselineFrom));
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BacktestInputException(name + " must be an ISO-8601 instant such as 2026-11-23T00:00:00Z, got \""
+                    + value + "\"");
+        }
     }
 
     private static List<LabelledLead> toLeads(List<BacktestRequest.LabelledLeadInput> in) {

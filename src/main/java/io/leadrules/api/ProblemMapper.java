@@ -179,6 +179,20 @@ public class ProblemMapper {
         return respond(Problem.of("invalid-query", "Invalid query parameter", 400, e.getMessage()).withField(e.field()));
     }
 
+    // --- Outcomes ---
+
+    @ServerExceptionMapper
+    public Response invalidOutcomes(io.leadrules.calibrate.InvalidOutcomesException e) {
+        Problem problem = Problem.of("invalid-outcomes", "Invalid outcomes", 400, e.getMessage());
+        return respond(e.errors().isEmpty() ? problem : problem.withErrors(e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownLeads(io.leadrules.calibrate.UnknownLeadsException e) {
+        return respond(Problem.of("unknown-leads", "Outcomes for unknown leads", 422, e.getMessage())
+                .withErrors(e.unknown()));
+    }
+
     private static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }

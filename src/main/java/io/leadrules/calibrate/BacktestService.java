@@ -6,7 +6,14 @@ import io.leadrules.rules.Ruleset;
 import io.leadrules.scoring.ScoringEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.leadrules.profile.StoredLeads;
+import io.leadrules.store.OutcomeRepository;
+import io.leadrules.store.OutcomeRow;
+
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,11 +27,16 @@ public class BacktestService {
     private final ActiveRuleset active;
     private final ScoringEngine engine;
     private final CalibrationConfig config;
+    private final OutcomeRepository outcomes;
+    private final StoredLeads stored;
 
-    public BacktestService(ActiveRuleset active, ScoringEngine engine, CalibrationConfig config) {
+    public BacktestService(ActiveRuleset active, ScoringEngine engine, CalibrationConfig config,
+                           OutcomeRepository outcomes, StoredLeads stored) {
         this.active = active;
         this.engine = engine;
         this.config = config;
+        this.outcomes = outcomes;
+        this.stored = stored;
     }
 
     /**
@@ -44,6 +56,45 @@ public class BacktestService {
         } finally {
             ruleset.release();
         }
+    }
+
+    /**
+     * A backtest of the stored leads that have an outcome, read a page at a time; each is scored from its stored
+     * profile and events at {@code asOf} (one instant for all, so scores compare), keeping only the figures.
+     */
+    public BacktestReport backtestStored(List<RuleFile> candidate, Instant asOf, TargetCloseRate target) {
+        CalibrationSettings settings = config.settings();
+        Backtester backtester = new Backtester(engine.scorer(), target == null ? settings : settings.withTarget(target));
+        if (candidate == null || candidate.isEmpty()) {
+            return backtestStored(backtester, active.current(), asOf);
+        }
+        Ruleset ruleset = active.compiler().compile(candidate, "backtest");
+        try {
+            return backtestStored(backtester, ruleset, asOf);
+        } finally {
+            ruleset.release();
+        }
+    }
+
+    private BacktestReport backtestStored(Backtester backtester, Ruleset ruleset, Instant asOf) {
+        List<ScoredLead> scored = new ArrayList<>();
+        String after = null;
+        List<OutcomeRow> page;
+        do {
+            page = outcomes.page(after, config.pageSize());
+            Map<String, OutcomeRow> byLead = page.stream().collect(Collectors.toMap(OutcomeRow::leadId, o -> o));
+            for (StoredLeads.Entry lead : stored.load(byLead.keySet())) {
+                OutcomeRow outcome = byLead.get(lead.leadId());
+                scored.add(backtester.score(ruleset, new LabelledLead(lead.lead(), lead.events(), outcome.won(),
+                        outcome.closedAt()), asOf));
+            }
+            after = page.isEmpty() ? after : page.get(page.size() - 1).leadId();
+        } while (page.size() == config.pageSize());
+        if (scored.isEmpty()) {
+            throw new BacktestInputException("No stored lead has an outcome yet: record outcomes with POST /outcomes"
+                    + " (leadId, outcome won/lost, closedAt) first");
+        }
+        return backtester.report(ruleset, asOf, scored.size(), scored);
     }
 
     /** A backtest of a CSV read through a YAML mapping; {@code asOf} overrides the mapping's when given. */

@@ -32,9 +32,9 @@ public final class Backtester {
         }
         List<ScoredLead> labelled = new ArrayList<>();
         for (LabelledLead lead : leads) {
-            ScoreCard card = scorer.score(ruleset, lead.lead(), lead.events(), asOf);
+            ScoredLead scored = score(ruleset, lead, asOf);
             if (lead.labelled()) {
-                labelled.add(new ScoredLead(lead.lead().getId(), card.score(), lead.won(), firedRules(card)));
+                labelled.add(scored);
             }
         }
         if (labelled.isEmpty()) {
@@ -44,7 +44,17 @@ public final class Backtester {
         return report(ruleset, asOf, leads.size(), labelled);
     }
 
-    private BacktestReport report(Ruleset ruleset, Instant asOf, int count, List<ScoredLead> labelled) {
+    /**
+     * Scores one lead; what the report needs of it. With {@link #report} this lets a caller stream leads in pages
+     * and keep only the scored figures, not every lead's events.
+     */
+    public ScoredLead score(Ruleset ruleset, LabelledLead lead, Instant asOf) {
+        ScoreCard card = scorer.score(ruleset, lead.lead(), lead.events(), asOf);
+        return new ScoredLead(lead.lead().getId(), card.score(), Boolean.TRUE.equals(lead.won()), firedRules(card));
+    }
+
+    /** The report over already scored, labelled leads ({@code count}: all leads scored, labelled or not). */
+    public BacktestReport report(Ruleset ruleset, Instant asOf, int count, List<ScoredLead> labelled) {
         List<ScoredLead> bestFirst = ScoreBands.bestFirst(labelled);
         int positives = ScoreBands.wonIn(labelled);
         return new BacktestReport(ruleset.version(), asOf, count, labelled.size(), positives,

@@ -18,6 +18,22 @@ public interface CalibrationConfig {
 
     Drift drift();
 
+    /** Leads read from the store per page when a backtest or preview runs over every stored lead. */
+    @WithDefault("500")
+    int pageSize();
+
+    Preview preview();
+
+    interface Preview {
+        /** How many lead ids {@code POST /rules/preview} lists as a sample of those entering or leaving MQL. */
+        @WithDefault("20")
+        int sampleSize();
+
+        /** Width, in points, of the buckets of the preview's score-shift histogram. */
+        @WithDefault("10")
+        BigDecimal bucketPoints();
+    }
+
     interface TargetCloseRateConfig {
         /** The lowest close rate (0-1) a suggested MQL threshold should give. */
         @WithDefault("0.20")
@@ -36,6 +52,10 @@ public interface CalibrationConfig {
         /** Flag when the recent close rate differs from the baseline by more than this many percentage points. */
         @WithDefault("10")
         BigDecimal maxPoints();
+
+        /** Fewer closed MQLs than this in either window: not enough to compare, nothing is flagged. */
+        @WithDefault("10")
+        int minOutcomes();
     }
 
     /** As plain settings, for code that also runs without Quarkus (the command line). */

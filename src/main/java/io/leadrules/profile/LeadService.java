@@ -9,6 +9,7 @@ import io.leadrules.store.EventRepository;
 import io.leadrules.store.LeadRepository;
 import io.leadrules.store.LeadRow;
 import io.leadrules.store.OutboxRepository;
+import io.leadrules.store.OutcomeRepository;
 import io.leadrules.store.StoredEvent;
 import io.leadrules.store.TransitionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,18 +31,20 @@ public class LeadService {
     private final DecisionRepository decisions;
     private final TransitionRepository transitions;
     private final OutboxRepository outbox;
+    private final OutcomeRepository outcomes;
     private final ScoringEngine engine;
     private final TraitMapper traits;
     private final Clock clock;
 
     public LeadService(LeadRepository leads, EventRepository events, DecisionRepository decisions,
-                       TransitionRepository transitions, OutboxRepository outbox, ScoringEngine engine,
-                       TraitMapper traits, Clock clock) {
+                       TransitionRepository transitions, OutboxRepository outbox, OutcomeRepository outcomes,
+                       ScoringEngine engine, TraitMapper traits, Clock clock) {
         this.leads = leads;
         this.events = events;
         this.decisions = decisions;
         this.transitions = transitions;
         this.outbox = outbox;
+        this.outcomes = outcomes;
         this.engine = engine;
         this.traits = traits;
         this.clock = clock;
@@ -67,13 +70,13 @@ public class LeadService {
         return decisions.forLead(leadId).stream().map(LeadService::entry).toList();
     }
 
-    /** Erases everything held about the lead: profile, events, decisions, transitions, queued webhooks. */
+    /** Erases everything held about the lead: profile, events, decisions, transitions, queued webhooks, outcome. */
     @Transactional
     public void erase(String leadId) {
         if (leads.lock(leadId).isEmpty()) {
             throw new LeadNotFoundException(leadId);
         }
-        int removed = outbox.deleteForLead(leadId) + transitions.deleteForLead(leadId)
+        int removed = outcomes.deleteForLead(leadId) + outbox.deleteForLead(leadId) + transitions.deleteForLead(leadId)
                 + decisions.deleteForLead(leadId) + events.deleteForLead(leadId) + leads.delete(leadId);
         LOG.infof("Erased lead %s (%d rows)", leadId, removed);
     }

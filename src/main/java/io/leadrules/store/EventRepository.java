@@ -6,7 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Segment messages, stored once per {@code messageId} however often a client retries them. */
 @ApplicationScoped
@@ -40,6 +44,18 @@ public class EventRepository {
 
     public int deleteForLead(String leadId) {
         return jdbc.update("delete from lead_event where lead_id = ?", leadId);
+    }
+
+    /** The messages of several leads at once (one query per page of leads), each lead's in the order they happened. */
+    public Map<String, List<StoredEvent>> forLeads(Collection<String> leadIds) {
+        Map<String, List<StoredEvent>> byLead = new HashMap<>();
+        if (leadIds.isEmpty()) {
+            return byLead;
+        }
+        jdbc.query("select * from lead_event where lead_id in (" + Jdbc.placeholders(leadIds.size())
+                        + ") order by lead_id, occurred_at, received_at, message_id", this::row, leadIds.toArray())
+                .forEach(e -> byLead.computeIfAbsent(e.leadId(), id -> new ArrayList<>()).add(e));
+        return byLead;
     }
 
     private StoredEvent row(ResultSet rs) throws SQLException {

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +62,21 @@ public class LeadRepository {
 
     public int delete(String leadId) {
         return jdbc.update("delete from lead_profile where lead_id = ?", leadId);
+    }
+
+    /** Profiles by lead id, after {@code afterLeadId} (exclusive; null = from the start), at most {@code limit}. */
+    public List<LeadRow> page(String afterLeadId, int limit) {
+        return jdbc.query("select " + COLUMNS + " from lead_profile where lead_id > ? order by lead_id limit ?",
+                this::row, afterLeadId == null ? "" : afterLeadId, limit);
+    }
+
+    /** The profiles of these leads (those that exist), by lead id. */
+    public List<LeadRow> findAll(Collection<String> leadIds) {
+        if (leadIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select " + COLUMNS + " from lead_profile where lead_id in (" + Jdbc.placeholders(leadIds.size())
+                + ") order by lead_id", this::row, leadIds.toArray());
     }
 
     private LeadRow row(ResultSet rs) throws SQLException {

@@ -22,7 +22,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 /**
  * {@code DELETE /leads/{id}} (CCPA/CPRA): needs the admin key and leaves nothing behind in any table. Runs with
- * the webhook on (a receiver that always fails) so there are transitions and queued outbox rows to erase too.
+ * the webhook on (a receiver that always fails) so there are transitions and queued outbox rows to erase too, and
+ * with an outcome recorded for the lead.
  */
 @QuarkusTest
 @WithTestResource(value = WebhookReceiver.FailingResource.class)
@@ -33,12 +34,14 @@ class LeadErasureTest {
     LeadRows rows;
 
     @Test
-    void erasureRemovesProfileEventsDecisionsTransitionsAndOutbox() {
+    void erasureRemovesProfileEventsDecisionsTransitionsOutboxAndOutcome() {
         String lead = Fixtures.uniqueLead("erase");
         Instant now = Instant.now();
         client().body(Fixtures.segment("batch-identify-pricing-demo.json", Map.of("lead", lead,
                 "ts1", now.minus(Duration.ofMinutes(3)).toString(), "ts2", now.minus(Duration.ofMinutes(2)).toString(),
                 "ts3", now.minus(Duration.ofMinutes(1)).toString()))).post("/v1/batch").then().statusCode(200);
+        given().contentType("application/json").body(Fixtures.text("outcomes/single.json", Map.of("lead1", lead)))
+                .post("/outcomes").then().statusCode(200);
         assertThat(rows.count(lead)).allSatisfy((table, count) -> assertThat(count).as(table).isPositive());
 
         given().header("Authorization", ADMIN).delete("/leads/{id}", lead).then().statusCode(204);

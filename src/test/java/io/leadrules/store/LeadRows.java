@@ -16,7 +16,7 @@ import java.util.Map;
 public class LeadRows {
 
     public static final List<String> TABLES = List.of("lead_profile", "lead_event", "score_decision",
-            "mql_transition", "webhook_outbox");
+            "mql_transition", "webhook_outbox", "outcomes");
 
     private final DataSource dataSource;
 

@@ -29,6 +29,18 @@ public final class Fixtures {
         return text;
     }
 
+    /** Any text fixture under {@code src/test/resources/} with its {@code ${name}} placeholders filled. */
+    public static String text(String resource, Map<String, String> values) {
+        String text = read(resource);
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            text = text.replace("${" + v.getKey() + "}", v.getValue());
+        }
+        if (text.contains("${")) {
+            throw new IllegalArgumentException(resource + " has an unfilled placeholder: " + text);
+        }
+        return text;
+    }
+
     /** A lead id no other test or run uses. */
     public static String uniqueLead(String prefix) {
         return prefix + "-" + UUID.randomUUID();

@@ -1,0 +1,88 @@
+package io.leadrules.calibrate;
+
+import io.leadrules.profile.LeadNotFoundException;
+import io.leadrules.store.LeadRepository;
+import io.leadrules.store.OutcomeRepository;
+import io.leadrules.store.OutcomeRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Records closed-won and closed-lost outcomes next to the stored leads: all of a batch or none of it. Each lead has
+ * one current outcome; a later record replaces it (within a batch, the last record for a lead wins).
+ */
+@ApplicationScoped
+public class OutcomeService {
+
+    public static final int DEFAULT_LIMIT = 1000;
+    public static final int MAX_LIMIT = 10_000;
+
+    /** What a batch did: outcomes stored (one per lead), and how many of those replaced an earlier outcome. */
+    public record Recorded(int stored, int replaced) {
+    }
+
+    private final OutcomeRepository outcomes;
+    private final LeadRepository leads;
+    private final Clock clock;
+
+    public OutcomeService(OutcomeRepository outcomes, LeadRepository leads, Clock clock) {
+        this.outcomes = outcomes;
+        this.leads = leads;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the batch in one transaction. Leads are locked in id order (so concurrent batches cannot deadlock,
+     * and an erasure cannot slip in between); an unknown lead refuses the whole batch.
+     */
+    @Transactional
+    public Recorded record(List<Outcome> batch) {
+        Map<String, Integer> firstRecord = new LinkedHashMap<>();
+        Map<String, Outcome> latest = new TreeMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            firstRecord.putIfAbsent(batch.get(i).leadId(), i + 1);
+            latest.put(batch.get(i).leadId(), batch.get(i));
+        }
+        List<UnknownLeadsException.UnknownLead> unknown = new ArrayList<>();
+        for (String leadId : latest.keySet()) {
+            if (leads.lock(leadId).isEmpty()) {
+                unknown.add(new UnknownLeadsException.UnknownLead(firstRecord.get(leadId), leadId));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            unknown.sort(java.util.Comparator.comparingInt(UnknownLeadsException.UnknownLead::record));
+            throw new UnknownLeadsException(unknown);
+        }
+        Instant now = clock.instant();
+        int replaced = 0;
+        for (Outcome o : latest.values()) {
+            replaced += outcomes.upsert(new OutcomeRow(o.leadId(), o.outcome(), o.closedAt(), now)) ? 1 : 0;
+        }
+        return new Recorded(latest.size(), replaced);
+    }
+
+    /** The lead's outcome as a list of zero or one; 404 for a lead that is not stored. */
+    public List<OutcomeRow> forLead(String leadId) {
+        if (leads.find(leadId).isEmpty()) {
+            throw new LeadNotFoundException(leadId);
+        }
+        return outcomes.find(leadId).stream().toList();
+    }
+
+    /** All outcomes by lead id, a page at a time: pass the last lead id of a page as {@code after}. */
+    public List<OutcomeRow> page(String after, Integer limit) {
+        int max = limit == null ? DEFAULT_LIMIT : limit;
+        if (max < 1 || max > MAX_LIMIT) {
+            throw new InvalidOutcomesException("limit must be between 1 and " + MAX_LIMIT + ", got " + max, List.of());
+        }
+        return outcomes.page(after, max);
+    }
+}

@@ -1,0 +1,56 @@
+package io.leadrules.calibrate;
+
+import io.leadrules.handoff.MqlHandoff;
+import io.leadrules.profile.StoredLeads;
+import io.leadrules.rules.ActiveRuleset;
+import io.leadrules.rules.RuleFile;
+import io.leadrules.rules.Ruleset;
+import io.leadrules.rules.RulesetCompiler;
+import io.leadrules.scoring.ScoringEngine;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code POST /rules/preview}: compiles a candidate ruleset (never activating it), runs an {@link ImpactPreview}
+ * over every stored lead a page at a time, and releases the candidate.
+ */
+@ApplicationScoped
+public class PreviewService {
+
+    private final ActiveRuleset active;
+    private final ScoringEngine engine;
+    private final MqlHandoff handoff;
+    private final StoredLeads stored;
+    private final CalibrationConfig config;
+    private final Clock clock;
+
+    public PreviewService(ActiveRuleset active, ScoringEngine engine, MqlHandoff handoff, StoredLeads stored,
+                          CalibrationConfig config, Clock clock) {
+        this.active = active;
+        this.engine = engine;
+        this.handoff = handoff;
+        this.stored = stored;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** @param files the candidate's DRL files; null = the rules folder's files as they are now */
+    public PreviewReport preview(List<RuleFile> files) {
+        List<RuleFile> candidateFiles = files != null ? files : RulesetCompiler.readFolder(active.rulesDir());
+        Ruleset candidate = active.compiler().compile(candidateFiles, "preview");
+        try {
+            ImpactPreview preview = new ImpactPreview(engine.scorer(), handoff::isMql,
+                    config.preview().sampleSize(), config.preview().bucketPoints());
+            Instant now = clock.instant();
+            ImpactPreview.Run run = preview.start(active.current(), candidate, now);
+            stored.forEachPage(config.pageSize(), page -> page.forEach(
+                    lead -> run.add(lead.leadId(), lead.mql(), lead.lead(), lead.events())));
+            return run.report();
+        } finally {
+            candidate.release();
+        }
+    }
+}
