@@ -6,6 +6,7 @@ import io.leadrules.calibrate.PreviewReport.RuleChange;
 import io.leadrules.calibrate.PreviewReport.ScoreShift;
 import io.leadrules.model.Event;
 import io.leadrules.model.Lead;
+import io.leadrules.model.Points;
 import io.leadrules.model.RuleHit;
 import io.leadrules.model.ScoreCard;
 import io.leadrules.rules.RuleInfo;
@@ -124,8 +125,8 @@ public final class ImpactPreview {
             int up = shifts.tailMap(BigDecimal.ZERO, false).values().stream().mapToInt(Integer::intValue).sum();
             int down = shifts.headMap(BigDecimal.ZERO, false).values().stream().mapToInt(Integer::intValue).sum();
             BigDecimal mean = shiftSum.divide(BigDecimal.valueOf(leads), 2, RoundingMode.HALF_UP);
-            return new ScoreShift(mean, median(), shifts.firstKey(), shifts.lastKey(), up, down, leads - up - down,
-                    bucketPoints, histogram());
+            return new ScoreShift(Points.normalize(mean), Points.normalize(median()), Points.normalize(shifts.firstKey()),
+                    Points.normalize(shifts.lastKey()), up, down, leads - up - down, bucketPoints, histogram());
         }
 
         /** The middle shift; with an even count, the mean of the two middle ones. */
