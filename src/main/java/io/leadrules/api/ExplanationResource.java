@@ -7,11 +7,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /**
- * Why a lead has its score: {@code GET /leads/{id}/explanation} (JSON, or HTML with {@code Accept: text/html})
- * and the page {@code /leads/{id}/explanation.html}.
+ * Why a lead has its score: {@code GET /leads/{id}/explanation} as JSON (the default, also for {@code *}{@code /*}),
+ * or as the HTML page when the client asks for {@code text/html} first; browsers can also open
+ * {@code /leads/{id}/explanation.html}.
  */
 @Path("/leads/{id}/explanation")
 public class ExplanationResource {
@@ -25,14 +29,18 @@ public class ExplanationResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public LeadExplanation json(@PathParam("id") String id) {
-        return explanations.explain(id);
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    public Response get(@PathParam("id") String id, @Context HttpHeaders headers) {
+        LeadExplanation explanation = explanations.explain(id);
+        if (wantsHtml(headers)) {
+            return Response.ok(pages.explanation(explanation), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        }
+        return Response.ok(explanation, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    @GET
-    @Produces(MediaType.TEXT_HTML)
-    public String html(@PathParam("id") String id) {
-        return pages.explanation(explanations.explain(id));
+    /** The first specific type the client accepts is HTML (browsers list text/html before the rest). */
+    static boolean wantsHtml(HttpHeaders headers) {
+        return headers.getAcceptableMediaTypes().stream().filter(t -> !t.isWildcardType()).findFirst()
+                .map(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE)).orElse(false);
     }
 }
