@@ -4,10 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The rule-hit report's aggregates, computed in the database (GROUP BY over {@code decision_hits}) so a report
@@ -34,8 +33,29 @@ public class RuleHitReportRepository {
      */
     public RuleHitAggregates aggregate(RuleHitFilter filter, BigDecimal threshold, int bucketWidth, int minTogether) {
         Latest latest = latest(filter);
-        return new RuleHitAggregates(totals(latest), rules(latest, threshold), categories(latest),
-                buckets(latest, bucketWidth), pairs(latest, minTogether));
+        List<RuleHitAggregates.RuleRow> rules = new ArrayList<>();
+        List<RuleHitAggregates.CategoryRow> categories = new ArrayList<>();
+        List<RuleHitAggregates.BucketRow> buckets = new ArrayList<>();
+        List<RuleHitAggregates.PairRow> pairs = new ArrayList<>();
+        RuleHitAggregates.Totals[] totals = {new RuleHitAggregates.Totals(0, 0, null)};
+        jdbc.query(sql(latest, bucketWidth), rs -> {
+            switch (rs.getString("kind")) {
+                case "total" -> totals[0] = new RuleHitAggregates.Totals(rs.getLong("n1"), rs.getLong("n2"),
+                        rs.getBigDecimal("x1"));
+                case "rule" -> rules.add(new RuleHitAggregates.RuleRow(rs.getString("a"), rs.getString("b"),
+                        rs.getLong("n1"), rs.getLong("n2"), rs.getBigDecimal("x1"), rs.getBigDecimal("x2"),
+                        rs.getLong("n3")));
+                case "category" -> categories.add(new RuleHitAggregates.CategoryRow(rs.getString("a"),
+                        rs.getLong("n1"), rs.getLong("n2"), rs.getBigDecimal("x1")));
+                case "bucket" -> buckets.add(new RuleHitAggregates.BucketRow(rs.getBigDecimal("x1"), rs.getLong("n1")));
+                case "pair" -> pairs.add(new RuleHitAggregates.PairRow(rs.getString("a"), rs.getString("b"),
+                        rs.getLong("n1")));
+                default -> throw new SQLException("Unknown row kind " + rs.getString("kind"));
+            }
+            return null;
+        }, latest.params(threshold, minTogether));
+        buckets.sort(java.util.Comparator.comparing(RuleHitAggregates.BucketRow::from));
+        return new RuleHitAggregates(totals[0], rules, categories, buckets, pairs);
     }
 
     /** Whether any decision was made with this ruleset version. */
@@ -43,71 +63,45 @@ public class RuleHitReportRepository {
         return !jdbc.query("select 1 from score_decision where ruleset_version = ? limit 1", rs -> 1, version).isEmpty();
     }
 
-    private RuleHitAggregates.Totals totals(Latest latest) {
-        return jdbc.queryOne(latest.with() + " select count(*) n, coalesce(sum(case when mql then 1 else 0 end), 0) m,"
-                        + " avg(score) a from latest",
-                rs -> new RuleHitAggregates.Totals(rs.getLong("n"), rs.getLong("m"), rs.getBigDecimal("a")),
-                latest.params()).orElseThrow();
-    }
-
-    private List<RuleHitAggregates.RuleRow> rules(Latest latest, BigDecimal threshold) {
-        Map<String, Long> decisive = decisive(latest, threshold);
-        String sql = latest.with() + ", hits as (select h.decision_id, h.rule, h.category, h.points, h.applies_to"
-                + " from decision_hits h join latest l on l.id = h.decision_id),"
+    /**
+     * One statement, so the latest decisions and their hits are read once (PostgreSQL materializes a CTE used
+     * more than once); its parts come back as rows of one shape, told apart by {@code kind}.
+     * <ul>
+     * <li>rule: leads, firings, own points, net points (own plus the decay and cap adjustments applied to it), and
+     * decisive = MQL leads whose score minus the rule's net points is below the threshold;</li>
+     * <li>total, category, bucket (score histogram), pair (rules that fired together for at least N leads).</li>
+     * </ul>
+     */
+    private static String sql(Latest latest, int width) {
+        return latest.with() + ","
+                + " hits as (select h.decision_id, h.rule, h.category, h.points, h.applies_to from decision_hits h"
+                + " where h.decision_id in (select id from latest)),"
+                + " fired as (select distinct h.decision_id, h.rule from hits h where " + RULE_HITS + "),"
                 + " own as (select h.rule, min(h.category) category, count(distinct h.decision_id) leads, count(*) fires,"
                 + " sum(h.points) points from hits h where " + RULE_HITS + " group by h.rule),"
                 + " adj as (select applies_to rule, sum(points) points from hits where applies_to is not null"
-                + " group by applies_to)"
-                + " select o.rule, o.category, o.leads, o.fires, o.points, o.points + coalesce(a.points, 0) net"
-                + " from own o left join adj a on a.rule = o.rule";
-        return jdbc.query(sql, rs -> new RuleHitAggregates.RuleRow(rs.getString("rule"), rs.getString("category"),
-                rs.getLong("leads"), rs.getLong("fires"), rs.getBigDecimal("points"), rs.getBigDecimal("net"),
-                decisive.getOrDefault(rs.getString("rule"), 0L)), latest.params());
-    }
-
-    /**
-     * Per rule, the MQL leads whose score minus the rule's net points (its own hits plus the decay and cap
-     * adjustments applied to it) is below the threshold: without the rule they would not be MQL.
-     */
-    private Map<String, Long> decisive(Latest latest, BigDecimal threshold) {
-        String sql = latest.with() + ", m as (select id, score from latest where mql),"
-                + " owned as (select h.decision_id, h.rule owner, h.points from decision_hits h"
-                + " join m on m.id = h.decision_id where " + RULE_HITS
-                + " union all select h.decision_id, h.applies_to owner, h.points from decision_hits h"
-                + " join m on m.id = h.decision_id where h.applies_to is not null),"
-                + " net as (select decision_id, owner, sum(points) net from owned group by decision_id, owner),"
-                + " fired as (select distinct h.decision_id, h.rule from decision_hits h join m on m.id = h.decision_id"
-                + " where " + RULE_HITS + ")"
-                + " select n.owner, count(*) c from net n join m on m.id = n.decision_id"
+                + " group by applies_to),"
+                + " owned as (select h.decision_id, h.rule owner, h.points from hits h where " + RULE_HITS
+                + " union all select h.decision_id, h.applies_to owner, h.points from hits h"
+                + " where h.applies_to is not null),"
+                + " net as (select o.decision_id, o.owner, sum(o.points) net from owned o"
+                + " join latest l on l.id = o.decision_id and l.mql group by o.decision_id, o.owner),"
+                + " decisive as (select n.owner rule, count(*) c from net n join latest l on l.id = n.decision_id"
                 + " join fired f on f.decision_id = n.decision_id and f.rule = n.owner"
-                + " where m.score - n.net < ? group by n.owner";
-        Map<String, Long> counts = new HashMap<>();
-        jdbc.query(sql, rs -> counts.put(rs.getString(1), rs.getLong(2)), latest.params(threshold));
-        return counts;
-    }
-
-    private List<RuleHitAggregates.CategoryRow> categories(Latest latest) {
-        return jdbc.query(latest.with() + " select h.category, count(distinct h.decision_id) leads, count(*) hits,"
-                        + " sum(h.points) points from decision_hits h join latest l on l.id = h.decision_id"
-                        + " group by h.category",
-                rs -> new RuleHitAggregates.CategoryRow(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                        rs.getBigDecimal(4)), latest.params());
-    }
-
-    private List<RuleHitAggregates.BucketRow> buckets(Latest latest, int width) {
-        return jdbc.query(latest.with() + " select b, count(*) n from (select floor(score / " + width + ") * "
-                        + width + " b from latest) x group by b order by b",
-                rs -> new RuleHitAggregates.BucketRow(rs.getBigDecimal(1), rs.getLong(2)), latest.params());
-    }
-
-    private List<RuleHitAggregates.PairRow> pairs(Latest latest, int minTogether) {
-        String sql = latest.with() + ", fired as (select distinct h.decision_id, h.rule from decision_hits h"
-                + " join latest l on l.id = h.decision_id where " + RULE_HITS + ")"
-                + " select a.rule, b.rule, count(*) n from fired a join fired b"
-                + " on a.decision_id = b.decision_id and a.rule < b.rule"
-                + " group by a.rule, b.rule having count(*) >= ?";
-        return jdbc.query(sql, rs -> new RuleHitAggregates.PairRow(rs.getString(1), rs.getString(2), rs.getLong(3)),
-                latest.params(minTogether));
+                + " where l.score - n.net < ? group by n.owner)"
+                + " select 'total' kind, cast(null as varchar(255)) a, cast(null as varchar(255)) b, count(*) n1,"
+                + " coalesce(sum(case when mql then 1 else 0 end), 0) n2, cast(null as bigint) n3,"
+                + " cast(avg(score) as numeric(16, 4)) x1, cast(null as numeric(16, 4)) x2 from latest"
+                + " union all select 'rule', o.rule, o.category, o.leads, o.fires, coalesce(dc.c, 0), o.points,"
+                + " o.points + coalesce(a.points, 0) from own o left join adj a on a.rule = o.rule"
+                + " left join decisive dc on dc.rule = o.rule"
+                + " union all select 'category', h.category, null, count(distinct h.decision_id), count(*), null,"
+                + " sum(h.points), null from hits h group by h.category"
+                + " union all select 'bucket', null, null, count(*), null, null, x.b, null from"
+                + " (select floor(score / " + width + ") * " + width + " b from latest) x group by x.b"
+                + " union all select 'pair', f1.rule, f2.rule, count(*), null, null, null, null from fired f1"
+                + " join fired f2 on f1.decision_id = f2.decision_id and f1.rule < f2.rule"
+                + " group by f1.rule, f2.rule having count(*) >= ?";
     }
 
     private static Latest latest(RuleHitFilter f) {
