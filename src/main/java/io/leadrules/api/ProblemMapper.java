@@ -193,6 +193,18 @@ public class ProblemMapper {
                 .withErrors(e.unknown()));
     }
 
+    // --- Explainability reports ---
+
+    @ServerExceptionMapper
+    public Response badReportQuery(io.leadrules.report.InvalidReportQueryException e) {
+        return respond(Problem.of("invalid-query", "Invalid query parameter", 400, e.getMessage()).withField(e.field()));
+    }
+
+    @ServerExceptionMapper
+    public Response ruleFileNotFound(io.leadrules.report.RuleFileNotFoundException e) {
+        return respond(Problem.of("rule-file-not-found", "Rule file not found", 404, e.getMessage()));
+    }
+
     private static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }

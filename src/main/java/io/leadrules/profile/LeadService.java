@@ -3,7 +3,9 @@ package io.leadrules.profile;
 import io.leadrules.model.Points;
 import io.leadrules.model.ScoreCard;
 import io.leadrules.scoring.ScoringEngine;
+import io.leadrules.store.DecisionHitRepository;
 import io.leadrules.store.DecisionRepository;
+import io.leadrules.store.LeadSegmentRepository;
 import io.leadrules.store.DecisionRow;
 import io.leadrules.store.EventRepository;
 import io.leadrules.store.LeadRepository;
@@ -35,10 +37,15 @@ public class LeadService {
     private final ScoringEngine engine;
     private final TraitMapper traits;
     private final Clock clock;
+    private final DecisionHitRepository decisionHits;
+    private final LeadSegmentRepository segments;
 
     public LeadService(LeadRepository leads, EventRepository events, DecisionRepository decisions,
                        TransitionRepository transitions, OutboxRepository outbox, OutcomeRepository outcomes,
-                       ScoringEngine engine, TraitMapper traits, Clock clock) {
+                       ScoringEngine engine, TraitMapper traits, Clock clock, DecisionHitRepository decisionHits,
+                       LeadSegmentRepository segments) {
+        this.decisionHits = decisionHits;
+        this.segments = segments;
         this.leads = leads;
         this.events = events;
         this.decisions = decisions;
@@ -77,6 +84,7 @@ public class LeadService {
             throw new LeadNotFoundException(leadId);
         }
         int removed = outcomes.deleteForLead(leadId) + outbox.deleteForLead(leadId) + transitions.deleteForLead(leadId)
+                + decisionHits.deleteForLead(leadId) + segments.deleteForLead(leadId)
                 + decisions.deleteForLead(leadId) + events.deleteForLead(leadId) + leads.delete(leadId);
         LOG.infof("Erased lead %s (%d rows)", leadId, removed);
     }

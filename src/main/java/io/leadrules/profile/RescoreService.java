@@ -1,15 +1,17 @@
 package io.leadrules.profile;
 
 import io.leadrules.handoff.MqlHandoff;
-import io.leadrules.model.Event;
 import io.leadrules.model.Lead;
 import io.leadrules.model.ScoreCard;
 import io.leadrules.scoring.ScoringEngine;
+import io.leadrules.store.DecisionHitRepository;
 import io.leadrules.store.DecisionRepository;
+import io.leadrules.store.LeadSegmentRepository;
 import io.leadrules.store.LeadRepository;
 import io.leadrules.store.LeadRow;
 import io.leadrules.store.StoredEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -28,25 +30,37 @@ public class RescoreService {
     private final LeadRepository leads;
     private final DecisionRepository decisions;
     private final MqlHandoff handoff;
+    private final DecisionHitRepository decisionHits;
+    private final LeadSegmentRepository segments;
+    private final Event<DecisionStored> stored;
 
     public RescoreService(ScoringEngine engine, TraitMapper traits, LeadRepository leads, DecisionRepository decisions,
-                          MqlHandoff handoff) {
+                          MqlHandoff handoff, DecisionHitRepository decisionHits, LeadSegmentRepository segments,
+                          Event<DecisionStored> stored) {
         this.engine = engine;
         this.traits = traits;
         this.leads = leads;
         this.decisions = decisions;
         this.handoff = handoff;
+        this.decisionHits = decisionHits;
+        this.segments = segments;
+        this.stored = stored;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public ScoreCard rescore(LeadRow lead, List<StoredEvent> events, DecisionCause cause, Instant now) {
-        ScoreCard card = engine.score(toLead(lead), toEvents(events), now);
+        Lead profile = toLead(lead);
+        ScoreCard card = engine.score(profile, toEvents(events), now);
         String version = card.ruleset().version();
         String previous = lead.rulesetVersion() != null && !lead.rulesetVersion().equals(version)
                 ? lead.rulesetVersion() : null;
         boolean mql = handoff.isMql(lead.mql(), card.score(), card.threshold());
         long decisionId = decisions.insert(lead.leadId(), now, card.score(), mql, version, cause.type(),
                 cause.eventId(), cause.eventType(), previous, card.breakdown(), card.hits());
+        // The reports' rows (hits, segment fields) commit with the decision or not at all.
+        decisionHits.insertAll(decisionId, lead.leadId(), now, version, card.hits());
+        segments.replace(lead.leadId(), SegmentFields.of(profile));
+        stored.fire(new DecisionStored(decisionId, lead.leadId(), version, card.hits()));
         handoff.record(lead.leadId(), lead.mql(), mql, card.score(), card.threshold(), version, decisionId, now);
         leads.updateState(lead.leadId(), mql, version, now);
         return card;
@@ -56,9 +70,9 @@ public class RescoreService {
         return traits.toLead(row.leadId(), row.traits());
     }
 
-    static List<Event> toEvents(List<StoredEvent> stored) {
+    static List<io.leadrules.model.Event> toEvents(List<StoredEvent> stored) {
         return stored.stream().filter(StoredEvent::scored)
-                .map(e -> new Event(e.messageId(), e.eventType(), e.occurredAt(), e.properties()))
+                .map(e -> new io.leadrules.model.Event(e.messageId(), e.eventType(), e.occurredAt(), e.properties()))
                 .toList();
     }
 }

@@ -36,6 +36,11 @@ public final class RuleCatalog {
         return rules.values();
     }
 
+    /** The catalog of stored files (already validated when they were activated); metadata problems are skipped. */
+    public static RuleCatalog of(List<RuleFile> files) {
+        return read(files, new java.util.ArrayList<>());
+    }
+
     /** Reads the rules of all files, appending what is wrong with their metadata to {@code problems}. */
     static RuleCatalog read(List<RuleFile> files, List<DrlProblem> problems) {
         Map<String, RuleInfo> rules = new LinkedHashMap<>();

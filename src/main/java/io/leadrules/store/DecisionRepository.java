@@ -38,6 +38,11 @@ public class DecisionRepository {
         return jdbc.query("select * from score_decision where lead_id = ? order by decided_at, id", this::row, leadId);
     }
 
+    /** Decisions in id order after {@code afterId}, {@code limit} at a time: for checks over the whole trail. */
+    public List<DecisionRow> page(long afterId, int limit) {
+        return jdbc.query("select * from score_decision where id > ? order by id limit " + limit, this::row, afterId);
+    }
+
     public int deleteForLead(String leadId) {
         return jdbc.update("delete from score_decision where lead_id = ?", leadId);
     }

@@ -1,0 +1,46 @@
+package io.leadrules.api;
+
+import io.leadrules.report.ExplanationService;
+import io.leadrules.report.LeadExplanation;
+import io.leadrules.report.ReportPages;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Why a lead has its score: {@code GET /leads/{id}/explanation} as JSON (the default, also for {@code *}{@code /*}),
+ * or as the HTML page when the client asks for {@code text/html} first; browsers can also open
+ * {@code /leads/{id}/explanation.html}.
+ */
+@Path("/leads/{id}/explanation")
+public class ExplanationResource {
+
+    private final ExplanationService explanations;
+    private final ReportPages pages;
+
+    public ExplanationResource(ExplanationService explanations, ReportPages pages) {
+        this.explanations = explanations;
+        this.pages = pages;
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    public Response get(@PathParam("id") String id, @Context HttpHeaders headers) {
+        LeadExplanation explanation = explanations.explain(id);
+        if (wantsHtml(headers)) {
+            return Response.ok(pages.explanation(explanation), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        }
+        return Response.ok(explanation, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The first specific type the client accepts is HTML (browsers list text/html before the rest). */
+    static boolean wantsHtml(HttpHeaders headers) {
+        return headers.getAcceptableMediaTypes().stream().filter(t -> !t.isWildcardType()).findFirst()
+                .map(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE)).orElse(false);
+    }
+}

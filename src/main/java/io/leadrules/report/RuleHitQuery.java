@@ -1,0 +1,57 @@
+package io.leadrules.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The rule-hit report's query parameters, read and checked: {@code from} and {@code to} are ISO dates (UTC days,
+ * {@code to} inclusive) or ISO instants ({@code to} exclusive); {@code segment} is {@code field:value}, e.g.
+ * {@code industry:Apparel} or {@code attributes.platform:Shopify Plus}.
+ */
+public record RuleHitQuery(Instant from, Instant to, String version, String segmentField, String segmentValue) {
+
+    public static RuleHitQuery parse(String from, String to, String version, String segment) {
+        Instant start = blank(from) ? null : instant("from", from, false);
+        Instant end = blank(to) ? null : instant("to", to, true);
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw new InvalidReportQueryException("from", "\"from\" (" + from + ") must be before \"to\" (" + to + ")");
+        }
+        String field = null;
+        String value = null;
+        if (!blank(segment)) {
+            int colon = segment.indexOf(':');
+            if (colon <= 0 || colon == segment.length() - 1) {
+                throw new InvalidReportQueryException("segment", "segment must be field:value, e.g. industry:Apparel"
+                        + " or attributes.platform:Shopify Plus; got \"" + segment + "\"");
+            }
+            field = segment.substring(0, colon).trim();
+            value = segment.substring(colon + 1).trim();
+        }
+        return new RuleHitQuery(start, end, blank(version) ? null : version.trim(), field, value);
+    }
+
+    /** The segment as given, or null. */
+    public String segment() {
+        return segmentField == null ? null : segmentField + ":" + segmentValue;
+    }
+
+    private static Instant instant(String field, String text, boolean endOfDay) {
+        String t = text.trim();
+        try {
+            if (t.length() == 10) {
+                LocalDate day = LocalDate.parse(t);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(t);
+        } catch (DateTimeParseException e) {
+            throw new InvalidReportQueryException(field, "\"" + field + "\" must be a date (2026-11-01) or an instant"
+                    + " (2026-11-01T00:00:00Z); got \"" + text + "\"");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,33 @@
+package io.leadrules.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.util.Map;
+
+/**
+ * The lead fields as of the lead's latest decision, one row per field ({@code lead_segment}), so reports can filter
+ * by segment ({@code industry = Apparel}) in SQL: the stored traits are JSON text, which H2 and PostgreSQL
+ * cannot query the same way.
+ */
+@ApplicationScoped
+public class LeadSegmentRepository {
+
+    private final Jdbc jdbc;
+
+    public LeadSegmentRepository(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    /** Replaces the lead's fields with {@code fields} (name to text value). */
+    public void replace(String leadId, Map<String, String> fields) {
+        jdbc.update("delete from lead_segment where lead_id = ?", leadId);
+        jdbc.batch("insert into lead_segment (lead_id, field, field_value) values (?, ?, ?)",
+                fields.entrySet().stream().map(f -> new Object[]{leadId, f.getKey(), f.getValue()}).toList());
+    }
+
+    public int deleteForLead(String leadId) {
+        return jdbc.update("delete from lead_segment where lead_id = ?", leadId);
+    }
+
+}

@@ -1,0 +1,161 @@
+package io.leadrules.report;
+
+import io.leadrules.support.ControlledClockProfile;
+import io.leadrules.support.Fixtures;
+import io.leadrules.support.TestClock;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.leadrules.support.Segment.client;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The report pages in a real browser (headless Chromium driven by Selenium, from the Debian packages
+ * {@code chromium} and {@code chromium-driver}; {@code .ci/run} installs them): the charts render, the tables sort,
+ * and the numbers shown are those of the JSON endpoints. Skipped, saying why, where Chromium is not installed.
+ */
+@QuarkusTest
+@TestProfile(ControlledClockProfile.class)
+class ReportPagesBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Instant T0 = Instant.parse("2026-08-03T09:00:00Z");
+
+    @Inject
+    TestClock clock;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private ChromeDriver browser;
+    private Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Browser tests skipped: install Chromium (apt-get install chromium chromium-driver; .ci/run does)");
+        profile = Files.createTempDirectory("leadrules-chromium");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--window-size=1280,1600", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private String ingestLead() {
+        clock.set(T0);
+        String lead = Fixtures.uniqueLead("browser");
+        client().body(Fixtures.segment("identify-ideal-buyer.json", Map.of("lead", lead, "msg", lead + "-id",
+                "ts", T0.minusSeconds(60).toString()))).post("/v1/identify").then().statusCode(200);
+        clock.advance(Duration.ofMinutes(5));
+        client().body(Fixtures.segment("page.json", Map.of("lead", lead, "msg", lead + "-pricing", "name", "Pricing",
+                "path", "/pricing", "ts", clock.instant().toString()))).post("/v1/page").then().statusCode(200);
+        clock.advance(Duration.ofDays(3));
+        return lead;
+    }
+
+    /** Waits until Chart.js has drawn a chart on the canvas, and returns its data points. */
+    private Object chartData(String canvasId) {
+        JavascriptExecutor js = browser;
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(js.executeScript(
+                "const c = document.getElementById(arguments[0]);"
+                        + " return !!(window.Chart && c && Chart.getChart(c) && c.width > 0 && c.height > 0);", canvasId)));
+        return js.executeScript("return Chart.getChart(document.getElementById(arguments[0])).data.datasets[0].data;",
+                canvasId);
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText().trim();
+    }
+
+    @Test
+    void theRuleHitPageDrawsTheDistributionAndShowsTheJsonFigures() {
+        ingestLead();
+        browser.get(base + "reports/rule-hits.html");
+        List<?> bars = (List<?>) chartData("score-distribution");
+        chartData("category-points");
+        JsonPath json = given().get("/reports/rule-hits").then().statusCode(200).extract().jsonPath();
+
+        assertThat(bars.stream().mapToLong(b -> ((Number) b).longValue()).sum()).isEqualTo(json.getLong("leads"));
+        assertThat(text("#kpi-leads")).isEqualTo(json.getString("leads"));
+        assertThat(text("#kpi-mqls")).isEqualTo(json.getString("mqls"));
+        String rule = "Title: ideal buyer";
+        WebElement row = browser.findElement(By.cssSelector("tr[data-rule='" + rule + "']"));
+        assertThat(row.findElement(By.cssSelector("td.fires")).getText())
+                .isEqualTo(json.getString("rules.find { it.rule == '" + rule + "' }.fires"));
+        assertThat(row.findElement(By.tagName("a")).getAttribute("href")).contains("/rules/source?file=fit.drl");
+    }
+
+    @Test
+    void rulesTableSortsByAClickedColumn() {
+        ingestLead();
+        browser.get(base + "reports/rule-hits.html");
+        chartData("score-distribution");
+        browser.findElement(By.xpath("//table[@id='rules']//th[text()='Fires']")).click();
+        List<Long> ascending = browser.findElements(By.cssSelector("#rules td.fires")).stream()
+                .map(e -> Long.parseLong(e.getText())).toList();
+        assertThat(ascending).isSorted().hasSizeGreaterThan(1);
+        browser.findElement(By.xpath("//table[@id='rules']//th[text()='Fires']")).click();
+        List<Long> descending = browser.findElements(By.cssSelector("#rules td.fires")).stream()
+                .map(e -> Long.parseLong(e.getText())).toList();
+        assertThat(descending).isSortedAccordingTo(Comparator.reverseOrder());
+    }
+
+    @Test
+    void theExplanationPageDrawsTheWaterfallAndTimelineWithTheJsonScore() {
+        String lead = ingestLead();
+        browser.get(base + "leads/" + lead + "/explanation.html");
+        List<?> waterfall = (List<?>) chartData("waterfall");
+        List<?> timeline = (List<?>) chartData("timeline");
+        JsonPath json = given().get("/leads/{id}/explanation", lead).then().statusCode(200).extract().jsonPath();
+
+        assertThat(text("#live-score")).isEqualTo(json.getString("live.score"));
+        assertThat(text("#threshold")).isEqualTo(json.getString("threshold"));
+        List<?> scoreBar = (List<?>) waterfall.get(waterfall.size() - 1);
+        assertThat(((Number) scoreBar.get(1)).doubleValue()).isEqualTo(json.getDouble("live.score"));
+        assertThat(timeline).hasSize(json.getList("timeline").size());
+        assertThat(((Number) timeline.get(timeline.size() - 1)).doubleValue())
+                .isEqualTo(json.getDouble("latestDecision.score"));
+    }
+}

@@ -1,0 +1,208 @@
+package io.leadrules.report;
+
+import io.leadrules.rules.ActiveRuleset;
+import io.leadrules.store.DecisionHitRepository;
+import io.leadrules.store.DecisionRepository;
+import io.leadrules.store.LeadSegmentRepository;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/**
+ * The rule-hit report against the hand-computed decisions of {@code reports/hand-decisions.csv} (threshold 70):
+ * leads A 70 (MQL, exactly at the threshold), B 95 (MQL), C 65, D 78.75 (MQL; decayed and capped rules),
+ * E 60, F 50 (its earlier decision, 35, does not count), G 80 (MQL; a capped rule that is not decisive).
+ */
+@QuarkusTest
+@Tag("db")
+class RuleHitReportTest {
+
+    private static final Instant DAY = Instant.parse("2031-03-01T10:00:00Z");
+
+    @Inject
+    DecisionRepository decisions;
+    @Inject
+    DecisionHitRepository hits;
+    @Inject
+    LeadSegmentRepository segments;
+    @Inject
+    ActiveRuleset active;
+
+    private String batch;
+
+    @BeforeEach
+    void storeHandComputedDecisions() {
+        batch = "hand-" + UUID.randomUUID();
+        HandDecisions.store(batch, DAY, active.current().version(), decisions, hits, segments);
+    }
+
+    private JsonPath report() {
+        return given().queryParam("from", "2031-03-01").queryParam("to", "2031-03-01")
+                .queryParam("segment", "attributes.batch:" + batch)
+                .get("/reports/rule-hits").then().statusCode(200).contentType("application/json")
+                .extract().jsonPath();
+    }
+
+    private static Map<String, Object> rule(JsonPath report, String name) {
+        return report.getMap("rules.find { it.rule == '" + name.replace("'", "\\'") + "' }");
+    }
+
+    @Test
+    void countsEachLeadOnceByItsLatestDecision() {
+        JsonPath report = report();
+        assertThat(report.getLong("leads")).isEqualTo(7);
+        assertThat(report.getLong("mqls")).isEqualTo(4);
+        assertThat(report.getDouble("mqlShare")).isEqualTo(0.5714);
+        assertThat(report.getDouble("averageScore")).isEqualTo(71.25);
+        assertThat(report.getDouble("threshold")).isEqualTo(70);
+    }
+
+    @Test
+    void perRuleFiguresMatchTheHandComputedOnes() {
+        JsonPath report = report();
+        Map<String, Object> title = rule(report, "Title: ideal buyer");
+        assertThat(title).containsEntry("leads", 7).containsEntry("fires", 7).containsEntry("points", 140)
+                .containsEntry("share", 1).containsEntry("decisive", 3).containsEntry("averagePointsPerLead", 20)
+                .containsEntry("file", "fit.drl").containsEntry("category", "fit");
+        Map<String, Object> demo = rule(report, "Demo requested");
+        assertThat(demo).containsEntry("leads", 4).containsEntry("points", 80).containsEntry("share", 0.5714f)
+                .containsEntry("decisive", 2);
+        Map<String, Object> pricing = rule(report, "Pricing page in the last 7 days");
+        assertThat(pricing).containsEntry("leads", 3).containsEntry("points", 75).containsEntry("netPoints", 68.75f)
+                .containsEntry("decisive", 1);
+        Map<String, Object> blog = rule(report, "Blog post read");
+        assertThat(blog).containsEntry("leads", 2).containsEntry("fires", 12).containsEntry("points", 24)
+                .containsEntry("netPoints", 20).containsEntry("averagePointsPerLead", 12);
+        Map<String, Object> decay = rule(report, "Intent fades by a quarter per quarter");
+        assertThat(decay).containsEntry("leads", 1).containsEntry("points", -6.25f).containsEntry("decisive", 0);
+        assertThat(report.getList("rules.rule")).hasSize(8).doesNotContain("Cap on rule Blog post read");
+    }
+
+    @Test
+    void aRuleIsDecisiveForALeadExactlyAtTheThreshold() {
+        // A scores exactly 70: each of its four rules takes it below; B (95) has none decisive.
+        JsonPath report = report();
+        assertThat(rule(report, "GMV: $5M-$100M")).containsEntry("decisive", 3);
+        assertThat(rule(report, "Industry: target vertical")).containsEntry("decisive", 3);
+    }
+
+    @Test
+    void aNegativeRuleIsNeverDecisive() {
+        assertThat(rule(report(), "Free email domain")).containsEntry("leads", 2).containsEntry("points", -20)
+                .containsEntry("decisive", 0);
+    }
+
+    @Test
+    void aCappedRuleIsDecisiveByItsPointsAfterTheCap() {
+        // D: 78.75 - (12 - 2) = 68.75 < 70, decisive. G: 80 - (12 - 2) = 70, not below: not decisive, although
+        // its 12 points before the cap would have been.
+        assertThat(rule(report(), "Blog post read")).containsEntry("decisive", 1).containsEntry("decisiveShare", 0.5f);
+    }
+
+    @Test
+    void pairsThatAlwaysFireTogetherAreListedWithTheirCounts() {
+        JsonPath report = report();
+        assertThat(report.getList("pairs")).hasSize(3);
+        assertThat(report.getList("pairs.together")).containsOnly(7);
+        assertThat(report.getList("pairs.share")).containsOnly(1);
+        assertThat(report.getList("pairs.first")).contains("GMV: $5M-$100M", "Industry: target vertical");
+    }
+
+    @Test
+    void categoryTotalsAndScoreDistribution() {
+        JsonPath report = report();
+        assertThat(report.getMap("categories.find { it.category == 'fit' }")).containsEntry("leads", 7)
+                .containsEntry("hits", 21).containsEntry("points", 350);
+        assertThat(report.getMap("categories.find { it.category == 'intent' }")).containsEntry("leads", 6)
+                .containsEntry("hits", 19).containsEntry("points", 179);
+        assertThat(report.getMap("categories.find { it.category == 'cap' }")).containsEntry("leads", 2)
+                .containsEntry("points", -4);
+        assertThat(report.getList("scoreDistribution.from")).containsExactly(50, 60, 70, 80, 90);
+        assertThat(report.getList("scoreDistribution.leads")).containsExactly(1, 2, 2, 1, 1);
+    }
+
+    @Test
+    void deadRulesAreTheActiveRulesThatFiredForNoLead() {
+        JsonPath report = report();
+        int catalog = active.current().catalog().rules().size();
+        assertThat(report.getList("deadRules")).hasSize(catalog - 8);
+        assertThat(report.getList("deadRules.rule")).contains("Country: core market")
+                .doesNotContain("Title: ideal buyer");
+        assertThat(report.getString("catalogVersion")).isEqualTo(active.current().version());
+    }
+
+    @Test
+    void theReportFiltersBySegmentAndVersion() {
+        given().queryParam("segment", "attributes.batch:" + batch).queryParam("version", active.current().version())
+                .get("/reports/rule-hits").then().statusCode(200).body("leads", equalTo(7));
+        given().queryParam("segment", "attributes.batch:no-such-batch")
+                .get("/reports/rule-hits").then().statusCode(200).body("leads", equalTo(0));
+    }
+
+    @Test
+    void csvHasOneParsableRowPerRuleFiredOrDead() throws IOException {
+        String csv = given().accept("text/csv").queryParam("from", "2031-03-01").queryParam("to", "2031-03-01")
+                .queryParam("segment", "attributes.batch:" + batch)
+                .get("/reports/rule-hits").then().statusCode(200).contentType(containsString("text/csv"))
+                .extract().asString();
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords();
+        assertThat(rows).hasSize(active.current().catalog().rules().size());
+        CSVRecord gmv = rows.stream().filter(r -> r.get("rule").equals("GMV: $5M-$100M")).findFirst().orElseThrow();
+        assertThat(gmv.get("leads")).isEqualTo("7");
+        assertThat(gmv.get("points")).isEqualTo("105");
+        assertThat(gmv.get("decisive")).isEqualTo("3");
+        assertThat(gmv.get("dead")).isEqualTo("false");
+        assertThat(rows.stream().filter(r -> r.get("dead").equals("true"))).hasSize(rows.size() - 8);
+    }
+
+    @Test
+    void anEmptyPeriodIsAReportWithZeroCounts() {
+        given().queryParam("from", "1999-01-01").queryParam("to", "1999-01-31").get("/reports/rule-hits")
+                .then().statusCode(200).body("leads", equalTo(0)).body("mqls", equalTo(0))
+                .body("rules", hasSize(0)).body("scoreDistribution", hasSize(0)).body("pairs", hasSize(0))
+                .body("deadRules", hasSize(active.current().catalog().rules().size()));
+    }
+
+    @Test
+    void anUnknownVersionIsA404Problem() {
+        given().queryParam("version", "fedcba987654").get("/reports/rule-hits").then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404))
+                .body("detail", containsString("fedcba987654"));
+    }
+
+    @Test
+    void badFiltersAre400Problems() {
+        given().queryParam("from", "yesterday").get("/reports/rule-hits").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("from"));
+        given().queryParam("segment", "Apparel").get("/reports/rule-hits").then().statusCode(400)
+                .body("field", equalTo("segment"));
+    }
+
+    @Test
+    void theHtmlReportIsServedByAcceptAndAtItsPlainUrl() {
+        given().accept("text/html").get("/reports/rule-hits").then().statusCode(200)
+                .contentType(containsString("text/html")).body(containsString("<canvas id=\"score-distribution\""));
+        given().get("/reports/rule-hits.html?segment=attributes.batch:" + batch).then().statusCode(200)
+                .body(containsString("id=\"kpi-leads\">7<"));
+        given().get("/vendor/chart.umd.js").then().statusCode(200).body(containsString("Chart"));
+    }
+}
