@@ -2,7 +2,6 @@ package io.leadrules.profile;
 
 import io.leadrules.model.Points;
 import io.leadrules.model.ScoreCard;
-import io.leadrules.scoring.ScoringEngine;
 import io.leadrules.store.DecisionHitRepository;
 import io.leadrules.store.DecisionRepository;
 import io.leadrules.store.LeadSegmentRepository;
@@ -34,7 +33,7 @@ public class LeadService {
     private final TransitionRepository transitions;
     private final OutboxRepository outbox;
     private final OutcomeRepository outcomes;
-    private final ScoringEngine engine;
+    private final RescoreService rescorer;
     private final TraitMapper traits;
     private final Clock clock;
     private final DecisionHitRepository decisionHits;
@@ -42,7 +41,7 @@ public class LeadService {
 
     public LeadService(LeadRepository leads, EventRepository events, DecisionRepository decisions,
                        TransitionRepository transitions, OutboxRepository outbox, OutcomeRepository outcomes,
-                       ScoringEngine engine, TraitMapper traits, Clock clock, DecisionHitRepository decisionHits,
+                       RescoreService rescorer, TraitMapper traits, Clock clock, DecisionHitRepository decisionHits,
                        LeadSegmentRepository segments) {
         this.decisionHits = decisionHits;
         this.segments = segments;
@@ -52,7 +51,7 @@ public class LeadService {
         this.transitions = transitions;
         this.outbox = outbox;
         this.outcomes = outcomes;
-        this.engine = engine;
+        this.rescorer = rescorer;
         this.traits = traits;
         this.clock = clock;
     }
@@ -62,7 +61,7 @@ public class LeadService {
         LeadRow row = leads.find(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
         List<StoredEvent> stored = events.forLead(leadId);
         Instant now = clock.instant();
-        ScoreCard score = engine.score(traits.toLead(leadId, row.traits()), RescoreService.toEvents(stored), now);
+        ScoreCard score = rescorer.score(row, stored, now);
         List<LeadView.EventView> views = stored.stream().map(e -> new LeadView.EventView(e.messageId(), e.kind(),
                 e.eventType(), e.occurredAt(), e.receivedAt(), e.properties())).toList();
         return new LeadView(leadId, row.createdAt(), row.updatedAt(), row.traits(),

@@ -2,7 +2,6 @@ package io.leadrules.profile;
 
 import io.leadrules.handoff.MqlHandoff;
 import io.leadrules.model.ScoreCard;
-import io.leadrules.scoring.ScoringEngine;
 import io.leadrules.store.EventRepository;
 import io.leadrules.store.LeadRepository;
 import io.leadrules.store.LeadRow;
@@ -29,18 +28,14 @@ public class MqlRecheck {
 
     private final LeadRepository leads;
     private final EventRepository events;
-    private final ScoringEngine engine;
-    private final TraitMapper traits;
     private final RescoreService rescorer;
     private final MqlHandoff handoff;
     private final Clock clock;
 
-    public MqlRecheck(LeadRepository leads, EventRepository events, ScoringEngine engine, TraitMapper traits,
-                      RescoreService rescorer, MqlHandoff handoff, Clock clock) {
+    public MqlRecheck(LeadRepository leads, EventRepository events, RescoreService rescorer, MqlHandoff handoff,
+                      Clock clock) {
         this.leads = leads;
         this.events = events;
-        this.engine = engine;
-        this.traits = traits;
         this.rescorer = rescorer;
         this.handoff = handoff;
         this.clock = clock;
@@ -75,7 +70,7 @@ public class MqlRecheck {
             return false;
         }
         List<StoredEvent> history = events.forLead(leadId);
-        ScoreCard card = engine.score(traits.toLead(leadId, row.get().traits()), RescoreService.toEvents(history), now);
+        ScoreCard card = rescorer.score(row.get(), history, now);
         if (handoff.isMql(true, card.score(), card.threshold())) {
             return false;
         }

@@ -47,6 +47,11 @@ public class RescoreService {
         this.stored = stored;
     }
 
+    /** The stored lead's score at {@code at}, computed and not stored: what a read of the profile shows. */
+    public ScoreCard score(LeadRow lead, List<StoredEvent> events, Instant at) {
+        return engine.score(toLead(lead), toEvents(events), at);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public ScoreCard rescore(LeadRow lead, List<StoredEvent> events, DecisionCause cause, Instant now) {
         Lead profile = toLead(lead);

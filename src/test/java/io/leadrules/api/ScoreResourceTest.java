@@ -6,6 +6,7 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -48,9 +49,13 @@ class ScoreResourceTest {
 
     @Test
     void scoresAsOfNowWhenNoInstantIsGiven() {
-        given().contentType(ContentType.JSON).body(request("event-without-type.json").replace("{\"timestamp\": \"2026-11-20T10:00:00Z\"}", ""))
+        Instant before = Instant.now();
+        String asOf = given().contentType(ContentType.JSON).body(request("lead-without-asof.json"))
                 .when().post("/score")
-                .then().statusCode(200).body("asOf", notNullValue()).body("score", equalTo(0));
+                .then().statusCode(200).body("score", equalTo(20))
+                .extract().path("asOf");
+
+        assertThat(Instant.parse(asOf)).isBetween(before.minusSeconds(1), Instant.now().plusSeconds(1));
     }
 
     @Test
