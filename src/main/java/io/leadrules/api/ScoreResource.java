@@ -3,6 +3,7 @@ package io.leadrules.api;
 import io.leadrules.model.Event;
 import io.leadrules.model.Lead;
 import io.leadrules.model.ScoreCard;
+import io.leadrules.report.RuleHitMetrics;
 import io.leadrules.scoring.ScoringEngine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,16 +24,20 @@ public class ScoreResource {
 
     private final ScoringEngine engine;
     private final Clock clock;
+    private final RuleHitMetrics metrics;
 
-    public ScoreResource(ScoringEngine engine, Clock clock) {
+    public ScoreResource(ScoringEngine engine, Clock clock, RuleHitMetrics metrics) {
         this.engine = engine;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @POST
     public ScoreCard score(@NotNull(message = "a JSON body is required") @Valid ScoreRequest request) {
-        return engine.score(toLead(request.lead()), toEvents(request.events()),
+        ScoreCard card = engine.score(toLead(request.lead()), toEvents(request.events()),
                 request.asOf() != null ? request.asOf() : clock.instant());
+        metrics.scored(card);
+        return card;
     }
 
     static Lead toLead(ScoreRequest.LeadInput in) {

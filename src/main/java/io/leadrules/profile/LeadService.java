@@ -2,7 +2,7 @@ package io.leadrules.profile;
 
 import io.leadrules.model.Points;
 import io.leadrules.model.ScoreCard;
-import io.leadrules.store.DecisionHitRepository;
+import io.leadrules.store.DecisionRuleRepository;
 import io.leadrules.store.DecisionRepository;
 import io.leadrules.store.LeadSegmentRepository;
 import io.leadrules.store.DecisionRow;
@@ -36,14 +36,14 @@ public class LeadService {
     private final RescoreService rescorer;
     private final TraitMapper traits;
     private final Clock clock;
-    private final DecisionHitRepository decisionHits;
+    private final DecisionRuleRepository decisionRules;
     private final LeadSegmentRepository segments;
 
     public LeadService(LeadRepository leads, EventRepository events, DecisionRepository decisions,
                        TransitionRepository transitions, OutboxRepository outbox, OutcomeRepository outcomes,
-                       RescoreService rescorer, TraitMapper traits, Clock clock, DecisionHitRepository decisionHits,
+                       RescoreService rescorer, TraitMapper traits, Clock clock, DecisionRuleRepository decisionRules,
                        LeadSegmentRepository segments) {
-        this.decisionHits = decisionHits;
+        this.decisionRules = decisionRules;
         this.segments = segments;
         this.leads = leads;
         this.events = events;
@@ -83,7 +83,7 @@ public class LeadService {
             throw new LeadNotFoundException(leadId);
         }
         int removed = outcomes.deleteForLead(leadId) + outbox.deleteForLead(leadId) + transitions.deleteForLead(leadId)
-                + decisionHits.deleteForLead(leadId) + segments.deleteForLead(leadId)
+                + decisionRules.deleteForLead(leadId) + segments.deleteForLead(leadId)
                 + decisions.deleteForLead(leadId) + events.deleteForLead(leadId) + leads.delete(leadId);
         LOG.infof("Erased lead %s (%d rows)", leadId, removed);
     }

@@ -4,7 +4,7 @@ import io.leadrules.handoff.MqlHandoff;
 import io.leadrules.model.Lead;
 import io.leadrules.model.ScoreCard;
 import io.leadrules.scoring.ScoringEngine;
-import io.leadrules.store.DecisionHitRepository;
+import io.leadrules.store.DecisionRuleRepository;
 import io.leadrules.store.DecisionRepository;
 import io.leadrules.store.LeadSegmentRepository;
 import io.leadrules.store.LeadRepository;
@@ -30,19 +30,19 @@ public class RescoreService {
     private final LeadRepository leads;
     private final DecisionRepository decisions;
     private final MqlHandoff handoff;
-    private final DecisionHitRepository decisionHits;
+    private final DecisionRuleRepository decisionRules;
     private final LeadSegmentRepository segments;
     private final Event<DecisionStored> stored;
 
     public RescoreService(ScoringEngine engine, TraitMapper traits, LeadRepository leads, DecisionRepository decisions,
-                          MqlHandoff handoff, DecisionHitRepository decisionHits, LeadSegmentRepository segments,
+                          MqlHandoff handoff, DecisionRuleRepository decisionRules, LeadSegmentRepository segments,
                           Event<DecisionStored> stored) {
         this.engine = engine;
         this.traits = traits;
         this.leads = leads;
         this.decisions = decisions;
         this.handoff = handoff;
-        this.decisionHits = decisionHits;
+        this.decisionRules = decisionRules;
         this.segments = segments;
         this.stored = stored;
     }
@@ -62,8 +62,9 @@ public class RescoreService {
         boolean mql = handoff.isMql(lead.mql(), card.score(), card.threshold());
         long decisionId = decisions.insert(lead.leadId(), now, card.score(), mql, version, cause.type(),
                 cause.eventId(), cause.eventType(), previous, card.breakdown(), card.hits());
-        // The reports' rows (hits, segment fields) commit with the decision or not at all.
-        decisionHits.insertAll(decisionId, lead.leadId(), now, version, card.hits());
+        // The reports' rows (rule tallies, segment fields) commit with the decision or not at all.
+        decisionRules.record(new DecisionRuleRepository.Decision(decisionId, lead.leadId(), now, version,
+                card.score(), mql), card.hits());
         segments.replace(lead.leadId(), SegmentFields.of(profile));
         stored.fire(new DecisionStored(decisionId, lead.leadId(), version, card.hits()));
         handoff.record(lead.leadId(), lead.mql(), mql, card.score(), card.threshold(), version, decisionId, now);

@@ -48,6 +48,17 @@ class ScoreResourceTest {
     }
 
     @Test
+    void eachScoreCountsPerRuleMetricsTaggedWithItsVersionAndSourceApi() {
+        String version = given().contentType(ContentType.JSON).body(request("ideal-lead.json"))
+                .when().post("/score").then().statusCode(200).extract().path("ruleset.version");
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("leadrules_rule_fires_total\\{category=\"fit\",rule=\"Title: ideal buyer\","
+                + "ruleset_version=\"" + version + "\",source=\"api\"\\} [1-9]");
+        assertThat(metrics).containsPattern("leadrules_rule_points_total\\{category=\"fit\",rule=\"Title: ideal buyer\","
+                + "ruleset_version=\"" + version + "\",source=\"api\"\\} [1-9]");
+    }
+
+    @Test
     void scoresAsOfNowWhenNoInstantIsGiven() {
         Instant before = Instant.now();
         String asOf = given().contentType(ContentType.JSON).body(request("lead-without-asof.json"))

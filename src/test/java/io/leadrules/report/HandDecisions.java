@@ -3,7 +3,7 @@ package io.leadrules.report;
 import io.leadrules.model.Breakdown;
 import io.leadrules.model.Points;
 import io.leadrules.model.RuleHit;
-import io.leadrules.store.DecisionHitRepository;
+import io.leadrules.store.DecisionRuleRepository;
 import io.leadrules.store.DecisionRepository;
 import io.leadrules.store.LeadSegmentRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,7 +36,7 @@ final class HandDecisions {
 
     /** Stores the decisions at {@code at} (a lead's later decisions a minute apart); returns lead ids by letter. */
     static Map<String, String> store(String batch, Instant at, String version, DecisionRepository decisions,
-                                     DecisionHitRepository hits, LeadSegmentRepository segments) {
+                                     DecisionRuleRepository rules, LeadSegmentRepository segments) {
         Map<String, List<RuleHit>> byDecision = read();
         Map<String, String> leads = new LinkedHashMap<>();
         QuarkusTransaction.requiringNew().run(() -> byDecision.forEach((key, decisionHits) -> {
@@ -50,7 +50,7 @@ final class HandDecisions {
             boolean mql = score.compareTo(BigDecimal.valueOf(70)) >= 0;
             long id = decisions.insert(leadId, decidedAt, score, mql, version, "event", batch + "-" + key, "Test",
                     null, breakdown, decisionHits);
-            hits.insertAll(id, leadId, decidedAt, version, decisionHits);
+            rules.record(new DecisionRuleRepository.Decision(id, leadId, decidedAt, version, score, mql), decisionHits);
             segments.replace(leadId, Map.of("attributes.batch", batch, "industry", "Apparel"));
         }));
         return leads;

@@ -171,6 +171,6 @@ class LeadExplanationTest {
         String version = active.current().version();
         assertThat(metrics).containsPattern("leadrules_rule_fires_total\\{[^}]*rule=\"Title: ideal buyer\"[^}]*\\} [1-9]");
         assertThat(metrics).containsPattern("leadrules_rule_points_total\\{category=\"intent\",rule=\"Pricing page in the last 7 days\",ruleset_version=\""
-                + version + "\"\\} [1-9]");
+                + version + "\",source=\"stored\"\\} [1-9]");
     }
 }

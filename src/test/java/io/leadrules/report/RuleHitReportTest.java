@@ -1,9 +1,12 @@
 package io.leadrules.report;
 
+import io.leadrules.model.Breakdown;
+import io.leadrules.model.RuleHit;
 import io.leadrules.rules.ActiveRuleset;
-import io.leadrules.store.DecisionHitRepository;
+import io.leadrules.store.DecisionRuleRepository;
 import io.leadrules.store.DecisionRepository;
 import io.leadrules.store.LeadSegmentRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +44,7 @@ class RuleHitReportTest {
     @Inject
     DecisionRepository decisions;
     @Inject
-    DecisionHitRepository hits;
+    DecisionRuleRepository rules;
     @Inject
     LeadSegmentRepository segments;
     @Inject
@@ -51,7 +55,7 @@ class RuleHitReportTest {
     @BeforeEach
     void storeHandComputedDecisions() {
         batch = "hand-" + UUID.randomUUID();
-        HandDecisions.store(batch, DAY, active.current().version(), decisions, hits, segments);
+        HandDecisions.store(batch, DAY, active.current().version(), decisions, rules, segments);
     }
 
     private JsonPath report() {
@@ -147,6 +151,61 @@ class RuleHitReportTest {
         assertThat(report.getList("deadRules.rule")).contains("Country: core market")
                 .doesNotContain("Title: ideal buyer");
         assertThat(report.getString("catalogVersion")).isEqualTo(active.current().version());
+    }
+
+    @Test
+    void withoutAnEndDateTheLatestDecisionTablesGiveTheSameReport() {
+        // report() has an end date: it finds each lead's latest decision in the audit trail. Without one, the
+        // report reads the tables of latest decisions (V40); both must agree on every figure.
+        JsonPath latest = given().queryParam("from", "2031-03-01").queryParam("segment", "attributes.batch:" + batch)
+                .get("/reports/rule-hits").then().statusCode(200).extract().jsonPath();
+        JsonPath trail = report();
+        for (String part : List.of("leads", "mqls", "averageScore", "rules", "deadRules", "pairs", "categories",
+                "scoreDistribution")) {
+            Object fromLatest = latest.get(part);
+            assertThat(fromLatest).as(part).isEqualTo(trail.get(part));
+        }
+    }
+
+    @Test
+    void aVersionFilterCountsEachLeadsLatestDecisionOfThatVersion() {
+        // One lead: 80 points under an older version, then 40 under the active one.
+        String lead = batch + "-versions";
+        String older = "0ld0ld0ld0ld";
+        QuarkusTransaction.requiringNew().run(() -> {
+            decide(lead, DAY, older, 80, new RuleHit("Title: ideal buyer", "fit", BigDecimal.valueOf(80), "test",
+                    null, List.of(), null, 0, null));
+            decide(lead, DAY.plusSeconds(60), active.current().version(), 40, new RuleHit("Industry: target vertical",
+                    "fit", BigDecimal.valueOf(40), "test", null, List.of(), null, 0, null));
+            segments.replace(lead, Map.of("attributes.batch", batch + "-v"));
+        });
+        String segment = "attributes.batch:" + batch + "-v";
+        for (String to : new String[]{null, "2031-03-02"}) {
+            assertThat(versionReport(segment, older, to).getList("rules.rule")).as("to " + to)
+                    .containsExactly("Title: ideal buyer");
+            assertThat(versionReport(segment, older, to).getDouble("averageScore")).isEqualTo(80);
+            assertThat(versionReport(segment, null, to).getList("rules.rule")).as("to " + to)
+                    .containsExactly("Industry: target vertical");
+            assertThat(versionReport(segment, null, to).getDouble("averageScore")).isEqualTo(40);
+        }
+    }
+
+    private void decide(String lead, Instant at, String version, int score, RuleHit hit) {
+        BigDecimal points = BigDecimal.valueOf(score);
+        long id = decisions.insert(lead, at, points, score >= 70, version, "event", lead + "-" + at, "Test", null,
+                Breakdown.of(List.of(hit)), List.of(hit));
+        rules.record(new DecisionRuleRepository.Decision(id, lead, at, version, points, score >= 70), List.of(hit));
+    }
+
+    private static JsonPath versionReport(String segment, String version, String to) {
+        var request = given().queryParam("segment", segment);
+        if (version != null) {
+            request = request.queryParam("version", version);
+        }
+        if (to != null) {
+            request = request.queryParam("to", to);
+        }
+        return request.get("/reports/rule-hits").then().statusCode(200).extract().jsonPath();
     }
 
     @Test

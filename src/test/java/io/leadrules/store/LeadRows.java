@@ -16,7 +16,8 @@ import java.util.Map;
 public class LeadRows {
 
     public static final List<String> TABLES = List.of("lead_profile", "lead_event", "score_decision",
-            "mql_transition", "webhook_outbox", "outcomes");
+            "mql_transition", "webhook_outbox", "outcomes", "decision_rule", "latest_decision", "latest_decision_rule",
+            "lead_segment");
 
     private final DataSource dataSource;
 

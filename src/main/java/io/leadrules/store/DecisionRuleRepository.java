@@ -1,0 +1,66 @@
+package io.leadrules.store;
+
+import io.leadrules.model.RuleHit;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the rule-hit report reads, written with every stored decision (in its transaction, under the lead's row
+ * lock): the decision's {@link RuleTally tallies} in {@code decision_rule}, and the lead's latest decision per
+ * ruleset version in {@code latest_decision} / {@code latest_decision_rule}. See V40__decision_rules.sql.
+ */
+@ApplicationScoped
+public class DecisionRuleRepository {
+
+    private final Jdbc jdbc;
+
+    public DecisionRuleRepository(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    /** The decision that was just stored. */
+    public record Decision(long id, String leadId, Instant decidedAt, String rulesetVersion, BigDecimal score,
+                           boolean mql) {
+    }
+
+    public void record(Decision d, List<RuleHit> hits) {
+        List<RuleTally> tallies = RuleTally.of(hits);
+        jdbc.batch("insert into decision_rule (decision_id, lead_id, rule, category, fires, points, net,"
+                        + " first_of_category, score, mql, decided_at, ruleset_version)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                tallies.stream().map(t -> new Object[]{d.id(), d.leadId(), t.rule(), t.category(), t.fires(),
+                        t.points(), t.net(), t.firstOfCategory(), d.score(), d.mql(), d.decidedAt(),
+                        d.rulesetVersion()}).toList());
+        replaceLatest(d, tallies);
+    }
+
+    /** The lead's rows of this version are replaced; its rows of other versions are no longer its latest. */
+    private void replaceLatest(Decision d, List<RuleTally> tallies) {
+        for (String table : List.of("latest_decision", "latest_decision_rule")) {
+            jdbc.update("update " + table + " set latest = false where lead_id = ? and latest and ruleset_version <> ?",
+                    d.leadId(), d.rulesetVersion());
+            jdbc.update("delete from " + table + " where lead_id = ? and ruleset_version = ?", d.leadId(),
+                    d.rulesetVersion());
+        }
+        jdbc.update("insert into latest_decision (lead_id, ruleset_version, decision_id, decided_at, score, mql,"
+                        + " latest) values (?, ?, ?, ?, ?, ?, true)",
+                d.leadId(), d.rulesetVersion(), d.id(), d.decidedAt(), d.score(), d.mql());
+        jdbc.batch("insert into latest_decision_rule (lead_id, ruleset_version, rule, category, fires, points, net,"
+                        + " first_of_category, score, mql, decided_at, decision_id, latest)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)",
+                tallies.stream().map(t -> new Object[]{d.leadId(), d.rulesetVersion(), t.rule(), t.category(),
+                        t.fires(), t.points(), t.net(), t.firstOfCategory(), d.score(), d.mql(), d.decidedAt(),
+                        d.id()}).toList());
+    }
+
+    public int deleteForLead(String leadId) {
+        int rows = jdbc.update("delete from decision_rule where lead_id = ?", leadId);
+        jdbc.update("delete from latest_decision_rule where lead_id = ?", leadId);
+        jdbc.update("delete from latest_decision where lead_id = ?", leadId);
+        return rows;
+    }
+}

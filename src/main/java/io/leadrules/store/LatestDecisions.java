@@ -1,0 +1,68 @@
+package io.leadrules.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a rule-hit report's figures come from: per lead, its latest decision matching a {@link RuleHitFilter}
+ * ({@code decisions}: decision_id, score, mql) and that decision's rule tallies ({@code tallies}), as sub-queries
+ * over alias {@code t} with their parameters.
+ * <p>
+ * Without an end date ({@code to}) they read the small tables of each lead's latest decision per ruleset version
+ * (V40): the latest overall, or the latest of the version asked for, kept when made at or after {@code from}.
+ * With an end date, each lead's latest decision before it is found among all decisions, once, in the common
+ * table expression {@code ids} (slower: a GROUP BY over the audit trail in the range). Both give the same answer
+ * because a lead's decisions are stored in time order (ids and decision times grow together under its row lock).
+ */
+record LatestDecisions(String with, List<Object> withParams, String decisions, String tallies,
+                       List<Object> subQueryParams) {
+
+    static LatestDecisions of(RuleHitFilter f) {
+        return f.to() == null ? fromLatestTables(f) : fromAuditTrail(f);
+    }
+
+    private static LatestDecisions fromLatestTables(RuleHitFilter f) {
+        List<Object> params = new ArrayList<>();
+        String where = where(f, params, f.version() == null ? "t.latest = true" : null);
+        return new LatestDecisions("", List.of(), "select t.decision_id, t.score, t.mql from latest_decision t" + where,
+                "select t.decision_id, t.rule, t.category, t.fires, t.points, t.net, t.first_of_category, t.score,"
+                        + " t.mql from latest_decision_rule t" + where, params);
+    }
+
+    private static LatestDecisions fromAuditTrail(RuleHitFilter f) {
+        List<Object> params = new ArrayList<>();
+        String where = where(f, params, null);
+        return new LatestDecisions("with ids as (select max(t.id) id from score_decision t" + where
+                + " group by t.lead_id) ", params,
+                "select t.id decision_id, t.score, t.mql from score_decision t where t.id in (select id from ids)",
+                "select t.decision_id, t.rule, t.category, t.fires, t.points, t.net, t.first_of_category, t.score,"
+                        + " t.mql from decision_rule t where t.decision_id in (select id from ids)", List.of());
+    }
+
+    /** The filter as a WHERE clause over alias {@code t} (columns decided_at, ruleset_version, lead_id). */
+    private static String where(RuleHitFilter f, List<Object> params, String always) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (always != null) {
+            where.append(" and ").append(always);
+        }
+        if (f.from() != null) {
+            where.append(" and t.decided_at >= ?");
+            params.add(f.from());
+        }
+        if (f.to() != null) {
+            where.append(" and t.decided_at < ?");
+            params.add(f.to());
+        }
+        if (f.version() != null) {
+            where.append(" and t.ruleset_version = ?");
+            params.add(f.version());
+        }
+        if (f.segmentField() != null) {
+            where.append(" and exists (select 1 from lead_segment s where s.lead_id = t.lead_id and s.field = ?"
+                    + " and s.field_value = ?)");
+            params.add(f.segmentField());
+            params.add(f.segmentValue());
+        }
+        return where.toString();
+    }
+}
