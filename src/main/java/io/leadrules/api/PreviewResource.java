@@ -2,37 +2,48 @@ package io.leadrules.api;
 
 import io.leadrules.calibrate.PreviewReport;
 import io.leadrules.calibrate.PreviewService;
+import io.leadrules.report.ReportPages;
 import io.leadrules.rules.RuleFile;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
 /**
  * {@code POST /rules/preview}: what a candidate ruleset would change for the stored leads, before it ships. Body
  * as for {@code POST /rules/validate}; {@code files} omitted = the rules folder's files. Admin key required: it
- * runs the whole population through two rulesets.
+ * runs the whole population through two rulesets. JSON by default; the report page when the client asks for
+ * {@code text/html} first (browsers use the form at {@code GET /reports/preview} instead).
  */
 @Path("/rules/preview")
 @Consumes(MediaType.APPLICATION_JSON)
-@Produces(MediaType.APPLICATION_JSON)
 public class PreviewResource {
 
     private final PreviewService previews;
+    private final ReportPages pages;
 
-    public PreviewResource(PreviewService previews) {
+    public PreviewResource(PreviewService previews, ReportPages pages) {
         this.previews = previews;
+        this.pages = pages;
     }
 
     @POST
     @AdminOnly
-    public PreviewReport preview(@Valid ValidateRequest request) {
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    public Response preview(@Valid ValidateRequest request, @Context HttpHeaders headers) {
         List<RuleFile> files = request == null || request.files() == null ? null
                 : request.files().stream().map(f -> new RuleFile(f.path(), f.content())).toList();
-        return previews.preview(files);
+        PreviewReport report = previews.preview(files);
+        if (ExplanationResource.wantsHtml(headers)) {
+            return Response.ok(pages.preview(report), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

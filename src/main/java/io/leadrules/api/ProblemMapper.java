@@ -205,6 +205,18 @@ public class ProblemMapper {
         return respond(Problem.of("rule-file-not-found", "Rule file not found", 404, e.getMessage()));
     }
 
+    // --- Impact preview form ---
+
+    @ServerExceptionMapper
+    public Response invalidUpload(InvalidUploadException e) {
+        return respond(Problem.of("invalid-upload", "Invalid file", 400, e.getMessage()).withField("files")
+                .withErrors(List.of(new UploadError(e.file(), e.getMessage()))));
+    }
+
+    /** The uploaded file at fault, as an entry of a problem's {@code errors}. */
+    public record UploadError(String file, String message) {
+    }
+
     private static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }

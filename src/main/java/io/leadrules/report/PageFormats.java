@@ -4,8 +4,13 @@ import io.quarkus.qute.TemplateExtension;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
-/** Number formats the report templates use: {@code {r.share.percent}} shows 0.4567 as "45.7%". */
+/**
+ * Formats the report templates use: {@code {r.share.percent}} shows 0.4567 as "45.7%"; {@code {id.urlSegment}}
+ * makes a lead id safe as one segment of a link's path.
+ */
 @TemplateExtension
 final class PageFormats {
 
@@ -14,5 +19,9 @@ final class PageFormats {
 
     static String percent(BigDecimal share) {
         return share == null ? "" : share.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP) + "%";
+    }
+
+    static String urlSegment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -31,7 +31,7 @@ import static org.hamcrest.Matchers.hasItems;
 @Tag("db")
 class RulesPreviewTest {
 
-    private static String lead(String title, String industry) {
+    static String lead(String title, String industry) {
         String lead = Fixtures.uniqueLead("preview");
         client().body(Fixtures.segment("identify-company.json", Map.of("lead", lead, "msg", lead + "-id",
                 "ts", Instant.now().minusSeconds(60).toString(), "title", title, "industry", industry)))
@@ -39,7 +39,7 @@ class RulesPreviewTest {
         return lead;
     }
 
-    private static List<Map<String, String>> liveFilesPlus(String path, String content) {
+    static List<Map<String, String>> liveFilesPlus(String path, String content) {
         List<Map<String, String>> files = new ArrayList<>();
         for (RuleFile f : RulesetCompiler.readFolder(Path.of("rules"))) {
             files.add(Map.of("path", f.path(), "content", f.content()));

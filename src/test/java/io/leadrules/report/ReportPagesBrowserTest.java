@@ -1,5 +1,7 @@
 package io.leadrules.report;
 
+import io.leadrules.rules.RuleFile;
+import io.leadrules.rules.RulesetCompiler;
 import io.leadrules.support.ControlledClockProfile;
 import io.leadrules.support.Fixtures;
 import io.leadrules.support.TestClock;
@@ -25,11 +27,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
+import static io.leadrules.support.Segment.ADMIN;
 import static io.leadrules.support.Segment.client;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +61,7 @@ class ReportPagesBrowserTest {
 
     private ChromeDriver browser;
     private Path profile;
+    private Path uploads;
 
     @BeforeEach
     void startBrowser() throws IOException {
@@ -76,9 +82,11 @@ class ReportPagesBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        for (Path dir : new Path[] {profile, uploads}) {
+            if (dir != null) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
             }
         }
     }
@@ -157,5 +165,77 @@ class ReportPagesBrowserTest {
         assertThat(timeline).hasSize(json.getList("timeline").size());
         assertThat(((Number) timeline.get(timeline.size() - 1)).doubleValue())
                 .isEqualTo(json.getDouble("latestDecision.score"));
+    }
+
+    /** A lead at a strong-fit title in {@code industry}: 50 points live (see RulesPreviewTest). */
+    private String ingestCompanyLead(String industry) {
+        String lead = Fixtures.uniqueLead("browser-preview");
+        client().body(Fixtures.segment("identify-company.json", Map.of("lead", lead, "msg", lead + "-id",
+                "ts", clock.instant().minusSeconds(60).toString(), "title", "Director of E-commerce",
+                "industry", industry))).post("/v1/identify").then().statusCode(200);
+        return lead;
+    }
+
+    @Test
+    void thePreviewFormRunsTheUploadedCandidateAndThePageShowsTheJsonPreview() throws IOException {
+        clock.set(T0);
+        String industry = "Vertical " + UUID.randomUUID();
+        List<String> leads = List.of(ingestCompanyLead(industry), ingestCompanyLead(industry),
+                ingestCompanyLead(industry));
+        String drl = Fixtures.text("preview/industry-bonus.drl", Map.of("industry", industry));
+        // the whole candidate ruleset, as a marketer would choose it: the live files plus the new one
+        uploads = Files.createTempDirectory("leadrules-candidate");
+        List<RuleFile> candidate = new ArrayList<>(RulesetCompiler.readFolder(Path.of("rules")));
+        candidate.add(new RuleFile("new-vertical.drl", drl));
+        List<String> paths = new ArrayList<>();
+        for (RuleFile f : candidate) {
+            Path file = uploads.resolve(f.path());
+            Files.writeString(file, f.content());
+            paths.add(file.toAbsolutePath().toString());
+        }
+
+        browser.get(base + "reports/rule-hits.html");
+        browser.findElement(By.id("preview-link")).click();
+        browser.findElement(By.id("key")).sendKeys(ADMIN.substring("Bearer ".length()));
+        browser.findElement(By.id("files")).sendKeys(String.join("\n", paths));
+        browser.findElement(By.id("run")).click();
+        List<?> bars = (List<?>) chartData("score-shift");
+        JsonPath json = given().header("Authorization", ADMIN).contentType("application/json")
+                .body(Map.of("files", candidate.stream().map(f -> Map.of("path", f.path(), "content", f.content()))
+                        .toList()))
+                .post("/rules/preview").then().statusCode(200).extract().jsonPath();
+
+        assertThat(bars).hasSize(json.getList("scoreShift.histogram").size());
+        assertThat(bars.stream().mapToLong(b -> ((Number) b).longValue()).sum()).isEqualTo(json.getLong("leads"));
+        assertThat(text("#kpi-enter")).isEqualTo(json.getString("enterMql.count")).isEqualTo("3");
+        assertThat(text("#kpi-leave")).isEqualTo(json.getString("leaveMql.count"));
+        assertThat(text("#enter-mql h3")).isEqualTo("Would enter MQL: 3");
+        assertThat(text("#shift-mean")).isEqualTo(json.getString("scoreShift.mean"));
+        assertThat(text("#candidate-version")).isEqualTo(json.getString("candidateVersion"));
+        assertThat(browser.findElements(By.cssSelector("#enter-mql li a"))).extracting(WebElement::getText)
+                .containsExactlyInAnyOrderElementsOf(leads);
+
+        // the rules table sorts, and an entering lead's link opens its explanation
+        browser.findElement(By.xpath("//table[@id='rule-changes']//th[text()='Difference']")).click();
+        assertThat(browser.findElements(By.cssSelector("#rule-changes td.difference")).stream()
+                .map(e -> Long.parseLong(e.getText().replace("+", ""))).toList()).isSorted();
+        browser.findElement(By.cssSelector("#enter-mql li a")).click();
+        chartData("waterfall");
+        assertThat(browser.getCurrentUrl()).contains("/explanation.html");
+    }
+
+    @Test
+    void thePreviewFormWithoutFilesPreviewsTheRulesFolderAndAWrongKeyShowsTheFormAgain() {
+        ingestLead();
+        browser.get(base + "reports/preview");
+        browser.findElement(By.id("key")).sendKeys("not the key");
+        browser.findElement(By.id("run")).click();
+        assertThat(text("#error-detail")).isEqualTo("The admin key is wrong");
+
+        browser.findElement(By.id("key")).sendKeys(ADMIN.substring("Bearer ".length()));
+        browser.findElement(By.id("run")).click();
+        chartData("score-shift");
+        assertThat(text("#candidate-version")).isEqualTo(text("#live-version"));
+        assertThat(text("#kpi-enter")).isEqualTo("0");
     }
 }
