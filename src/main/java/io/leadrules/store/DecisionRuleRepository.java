@@ -22,9 +22,14 @@ public class DecisionRuleRepository {
         this.jdbc = new Jdbc(dataSource);
     }
 
-    /** The decision that was just stored. */
+    /**
+     * The decision that was just stored.
+     *
+     * @param versionChanged whether the lead's previous decision was of another ruleset version (or unknown): only
+     *                       then can the lead have latest rows of other versions to unflag
+     */
     public record Decision(long id, String leadId, Instant decidedAt, String rulesetVersion, BigDecimal score,
-                           boolean mql) {
+                           boolean mql, boolean versionChanged) {
     }
 
     public void record(Decision d, List<RuleHit> hits) {
@@ -41,8 +46,10 @@ public class DecisionRuleRepository {
     /** The lead's rows of this version are replaced; its rows of other versions are no longer its latest. */
     private void replaceLatest(Decision d, List<RuleTally> tallies) {
         for (String table : List.of("latest_decision", "latest_decision_rule")) {
-            jdbc.update("update " + table + " set latest = false where lead_id = ? and latest and ruleset_version <> ?",
-                    d.leadId(), d.rulesetVersion());
+            if (d.versionChanged()) {
+                jdbc.update("update " + table + " set latest = false where lead_id = ? and latest"
+                        + " and ruleset_version <> ?", d.leadId(), d.rulesetVersion());
+            }
             jdbc.update("delete from " + table + " where lead_id = ? and ruleset_version = ?", d.leadId(),
                     d.rulesetVersion());
         }

@@ -46,6 +46,8 @@ class LeadScoreOverTimeTest {
 
     @Inject
     ActiveRuleset active;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     @Test
     void theLiveScoreDecaysBetweenReadsWithoutAnyNewEvent() {
@@ -151,6 +153,32 @@ class LeadScoreOverTimeTest {
                 .body("[1].cause.rulesetChange.to", not(equalTo(original.version())))
                 .body("[1].cause.detail", containsString("ruleset changed from " + original.version()))
                 .body("[1].rulesetVersion", not(equalTo(original.version())));
+        String changed = given().get("/leads/{id}/history", lead).then().extract().path("[1].rulesetVersion");
+        assertThat(latestDecisions(lead)).as("the rule-hit report's latest decision per version")
+                .containsExactlyInAnyOrder(original.version() + ":false", changed + ":true");
+
+        client().body(SegmentIngestTest.track(lead, "Email Opened", T0.plusSeconds(1), lead + "-e2"))
+                .post("/v1/track").then().statusCode(200);
+        assertThat(latestDecisions(lead)).as("back on the original ruleset")
+                .containsExactlyInAnyOrder(original.version() + ":true", changed + ":false");
+    }
+
+    /** "version:latest" for each row of the lead in latest_decision. */
+    private List<String> latestDecisions(String lead) {
+        List<String> rows = new java.util.ArrayList<>();
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement(
+                     "select ruleset_version, latest from latest_decision where lead_id = ?")) {
+            ps.setString(1, lead);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + ":" + rs.getBoolean(2));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
     }
 
     @Test

@@ -194,7 +194,7 @@ class RuleHitReportTest {
         BigDecimal points = BigDecimal.valueOf(score);
         long id = decisions.insert(lead, at, points, score >= 70, version, "event", lead + "-" + at, "Test", null,
                 Breakdown.of(List.of(hit)), List.of(hit));
-        rules.record(new DecisionRuleRepository.Decision(id, lead, at, version, points, score >= 70), List.of(hit));
+        rules.record(new DecisionRuleRepository.Decision(id, lead, at, version, points, score >= 70, true), List.of(hit));
     }
 
     private static JsonPath versionReport(String segment, String version, String to) {
