@@ -48,4 +48,5 @@ jq '{leads, mqls, rules: (.rules | length), deadRules: (.deadRules | length), pa
 time_report "version filter" "version=$version"
 time_report "one month (2026-01-15..02-14)" "from=2026-01-15&to=2026-02-14"
 time_report "segment industry:Apparel" "segment=industry:Apparel"
+time_report "from 2026-07-01, to after the last" "from=2026-07-01&to=2099-01-01"
 curl -sf -o /dev/null -w 'CSV: %{time_total} s\n' -H 'Accept: text/csv' "$base/reports/rule-hits"

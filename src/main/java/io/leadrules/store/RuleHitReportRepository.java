@@ -32,7 +32,7 @@ public class RuleHitReportRepository {
      * @param minTogether  pairs of rules are returned when they fired together for at least this many leads
      */
     public RuleHitAggregates aggregate(RuleHitFilter filter, BigDecimal threshold, int bucketWidth, int minTogether) {
-        LatestDecisions latest = LatestDecisions.of(filter);
+        LatestDecisions latest = LatestDecisions.of(withoutNeedlessEnd(filter));
         List<RuleHitAggregates.RuleRow> tallies = new ArrayList<>();
         List<RuleHitAggregates.BucketRow> buckets = new ArrayList<>();
         List<RuleHitAggregates.PairRow> pairs = new ArrayList<>();
@@ -54,6 +54,18 @@ public class RuleHitReportRepository {
         }, sql.params.toArray());
         buckets.sort(Comparator.comparing(RuleHitAggregates.BucketRow::from));
         return new RuleHitAggregates(totals[0], rules(tallies), categories(tallies), buckets, pairs);
+    }
+
+    /**
+     * An end date after every stored decision cuts nothing ("last 30 days" ending today): the report is then the
+     * same without it, and reads the small latest-decision tables instead of the audit trail.
+     */
+    private RuleHitFilter withoutNeedlessEnd(RuleHitFilter f) {
+        if (f.to() == null || !jdbc.query("select 1 from score_decision where decided_at >= ? limit 1", rs -> 1,
+                f.to()).isEmpty()) {
+            return f;
+        }
+        return new RuleHitFilter(f.from(), null, f.version(), f.segmentField(), f.segmentValue());
     }
 
     /** Whether any decision was made with this ruleset version. */

@@ -168,6 +168,22 @@ class RuleHitReportTest {
     }
 
     @Test
+    void anEndDateCountsEachLeadsLatestDecisionBeforeIt() {
+        // Every lead's decision 1 is at DAY + 1 min; F's decision 2 (the only one with GMV for F) at DAY + 2 min.
+        JsonPath beforeF2 = given().queryParam("from", "2031-03-01").queryParam("to", DAY.plusSeconds(90).toString())
+                .queryParam("segment", "attributes.batch:" + batch)
+                .get("/reports/rule-hits").then().statusCode(200).extract().jsonPath();
+        assertThat(beforeF2.getLong("leads")).isEqualTo(7);
+        assertThat(rule(beforeF2, "GMV: $5M-$100M")).containsEntry("leads", 6);
+        assertThat(rule(report(), "GMV: $5M-$100M")).containsEntry("leads", 7);
+        JsonPath endAfterEverything = given().queryParam("from", "2031-03-01").queryParam("to", "2999-12-31")
+                .queryParam("segment", "attributes.batch:" + batch)
+                .get("/reports/rule-hits").then().statusCode(200).extract().jsonPath();
+        assertThat(rule(endAfterEverything, "GMV: $5M-$100M")).containsEntry("leads", 7);
+        assertThat(endAfterEverything.getDouble("averageScore")).isEqualTo(71.25);
+    }
+
+    @Test
     void aVersionFilterCountsEachLeadsLatestDecisionOfThatVersion() {
         // One lead: 80 points under an older version, then 40 under the active one.
         String lead = batch + "-versions";
