@@ -32,15 +32,9 @@ public class ExplanationResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response get(@PathParam("id") String id, @Context HttpHeaders headers) {
         LeadExplanation explanation = explanations.explain(id);
-        if (wantsHtml(headers)) {
+        if (Negotiation.wantsHtml(headers)) {
             return Response.ok(pages.explanation(explanation), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
         return Response.ok(explanation, MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    /** The first specific type the client accepts is HTML (browsers list text/html before the rest). */
-    static boolean wantsHtml(HttpHeaders headers) {
-        return headers.getAcceptableMediaTypes().stream().filter(t -> !t.isWildcardType()).findFirst()
-                .map(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE)).orElse(false);
     }
 }

@@ -66,7 +66,7 @@ public class PreviewPageResource {
             String page = pages.preview(previews.preview(ruleFiles(files)));
             return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         } catch (AdminKeyRequiredException | InvalidUploadException | RulesetInvalidException e) {
-            if (!ExplanationResource.wantsHtml(headers)) {
+            if (!Negotiation.wantsHtml(headers)) {
                 throw e;
             }
             return formAgain(e);

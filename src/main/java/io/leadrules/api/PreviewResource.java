@@ -41,7 +41,7 @@ public class PreviewResource {
         List<RuleFile> files = request == null || request.files() == null ? null
                 : request.files().stream().map(f -> new RuleFile(f.path(), f.content())).toList();
         PreviewReport report = previews.preview(files);
-        if (ExplanationResource.wantsHtml(headers)) {
+        if (Negotiation.wantsHtml(headers)) {
             return Response.ok(pages.preview(report), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
         return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();

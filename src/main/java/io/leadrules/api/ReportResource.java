@@ -25,8 +25,6 @@ import java.util.List;
 @Path("/reports")
 public class ReportResource {
 
-    static final String CSV = "text/csv";
-
     private final RuleHitReportService reports;
     private final ReportPages pages;
 
@@ -37,33 +35,27 @@ public class ReportResource {
 
     @GET
     @Path("/rule-hits")
-    @Produces({MediaType.APPLICATION_JSON, CSV, MediaType.TEXT_HTML})
+    @Produces({MediaType.APPLICATION_JSON, Negotiation.TEXT_CSV, MediaType.TEXT_HTML})
     public Response ruleHits(@QueryParam("from") String from, @QueryParam("to") String to,
                              @QueryParam("version") String version, @QueryParam("segment") String segment,
                              @QueryParam("format") String format, @Context HttpHeaders headers) {
         RuleHitReport report = reports.report(RuleHitQuery.parse(from, to, version, segment));
         List<MediaType> wanted = format == null || format.isBlank() ? headers.getAcceptableMediaTypes()
                 : List.of(switch (format) {
-                    case "csv" -> MediaType.valueOf(CSV);
+                    case "csv" -> Negotiation.TEXT_CSV_TYPE;
                     case "html" -> MediaType.TEXT_HTML_TYPE;
                     case "json" -> MediaType.APPLICATION_JSON_TYPE;
                     default -> throw new InvalidReportQueryException("format", "format must be json, csv or html; got \""
                             + format + "\"");
                 });
-        for (MediaType accepted : wanted) {
-            if (accepted.isWildcardType()) {
-                break;
-            }
-            if (accepted.isCompatible(MediaType.valueOf(CSV))) {
-                return Response.ok(RuleHitCsv.write(report), CSV + "; charset=UTF-8")
-                        .header("Content-Disposition", "inline; filename=\"rule-hits.csv\"").build();
-            }
-            if (accepted.isCompatible(MediaType.TEXT_HTML_TYPE)) {
-                return Response.ok(pages.ruleHits(report), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
-            }
-            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                break;
-            }
+        MediaType chosen = Negotiation.choose(wanted, MediaType.APPLICATION_JSON_TYPE, Negotiation.TEXT_CSV_TYPE,
+                MediaType.TEXT_HTML_TYPE);
+        if (chosen.equals(Negotiation.TEXT_CSV_TYPE)) {
+            return Response.ok(RuleHitCsv.write(report), Negotiation.TEXT_CSV + "; charset=UTF-8")
+                    .header("Content-Disposition", "inline; filename=\"rule-hits.csv\"").build();
+        }
+        if (chosen.equals(MediaType.TEXT_HTML_TYPE)) {
+            return Response.ok(pages.ruleHits(report), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
         return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -57,14 +57,14 @@ public class RescoreService {
         Lead profile = toLead(lead);
         ScoreCard card = engine.score(profile, toEvents(events), now);
         String version = card.ruleset().version();
-        String previous = lead.rulesetVersion() != null && !lead.rulesetVersion().equals(version)
-                ? lead.rulesetVersion() : null;
+        boolean versionChanged = !version.equals(lead.rulesetVersion());
+        String previous = versionChanged ? lead.rulesetVersion() : null;
         boolean mql = handoff.isMql(lead.mql(), card.score(), card.threshold());
         long decisionId = decisions.insert(lead.leadId(), now, card.score(), mql, version, cause.type(),
                 cause.eventId(), cause.eventType(), previous, card.breakdown(), card.hits());
         // The reports' rows (rule tallies, segment fields) commit with the decision or not at all.
         decisionRules.record(new DecisionRuleRepository.Decision(decisionId, lead.leadId(), now, version,
-                card.score(), mql, !version.equals(lead.rulesetVersion())), card.hits());
+                card.score(), mql, versionChanged), card.hits());
         segments.replace(lead.leadId(), SegmentFields.of(profile));
         stored.fire(new DecisionStored(decisionId, lead.leadId(), version, card.hits()));
         handoff.record(lead.leadId(), lead.mql(), mql, card.score(), card.threshold(), version, decisionId, now);

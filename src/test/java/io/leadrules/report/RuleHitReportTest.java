@@ -155,8 +155,17 @@ class RuleHitReportTest {
 
     @Test
     void withoutAnEndDateTheLatestDecisionTablesGiveTheSameReport() {
-        // report() has an end date: it finds each lead's latest decision in the audit trail. Without one, the
-        // report reads the tables of latest decisions (V40); both must agree on every figure.
+        // report() has an end date (2031-03-02, exclusive), and a decision stored after it (another lead's, outside
+        // this batch's segment) makes the report find each lead's latest decision in the audit trail, rather than
+        // drop an end date that cuts nothing. Without an end date the report reads the tables of latest decisions
+        // (V40); both must agree on every figure.
+        String later = batch + "-later";
+        QuarkusTransaction.requiringNew().run(() -> {
+            decide(later, DAY.plus(java.time.Duration.ofDays(2)), active.current().version(), 20,
+                    new RuleHit("Title: ideal buyer", "fit", BigDecimal.valueOf(20), "test", null, List.of(), null, 0,
+                            null));
+            segments.replace(later, Map.of("attributes.batch", later));
+        });
         JsonPath latest = given().queryParam("from", "2031-03-01").queryParam("segment", "attributes.batch:" + batch)
                 .get("/reports/rule-hits").then().statusCode(200).extract().jsonPath();
         JsonPath trail = report();
