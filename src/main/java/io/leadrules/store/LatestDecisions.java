@@ -10,8 +10,8 @@ import java.util.List;
  * <p>
  * Without an end date ({@code to}) they read the small tables of each lead's latest decision per ruleset version
  * (V40): the latest overall, or the latest of the version asked for, kept when made at or after {@code from}.
- * With an end date, each lead's latest decision before it is found among all decisions (slower: a GROUP BY over
- * the audit trail in the range, then a lookup of each decision and its tallies). Both give the same answer
+ * With an end date, each lead's latest decision before it is found among all decisions in the range (slower:
+ * a pass over the audit trail in the range, then a join with the tallies of those decisions). Both give the same answer
  * because a lead's decisions are stored in time order (ids and decision times grow together under its row lock).
  */
 record LatestDecisions(String with, List<Object> withParams, String decisions, String tallies,
@@ -30,19 +30,22 @@ record LatestDecisions(String with, List<Object> withParams, String decisions, S
     }
 
     /**
-     * The latest decisions and their tallies are looked up once each (100,000 index lookups for 100,000 leads) and
-     * materialized by PostgreSQL as common table expressions used more than once; inline, they would be looked up
-     * again for every part of the report.
+     * Each lead's latest decision in the range comes from one pass over the decisions in it (DISTINCT ON, whose row
+     * estimate is the number of leads), and their tallies from one hash join against the tallies of that range of
+     * decision ids (a primary-key range scan: ids grow with time). Both are materialized by PostgreSQL as common
+     * table expressions used more than once. Measured over 1 M decisions: 100,000 + 450,000 index lookups (the
+     * form before, {@code id in (select max(id) ... group by lead_id)}) took 1.7 s of the report's 2.6 s.
      */
     private static LatestDecisions fromAuditTrail(RuleHitFilter f) {
         List<Object> params = new ArrayList<>();
         String where = where(f, params, null);
-        return new LatestDecisions("with trail_decisions as (select t.id decision_id, t.score, t.mql"
-                + " from score_decision t where t.id in (select max(t.id) from score_decision t" + where
-                + " group by t.lead_id)), trail_tallies as (select t.decision_id, t.rule, t.category, t.fires,"
-                + " t.points, t.net, t.first_of_category, t.score, t.mql from decision_rule t"
-                + " where t.decision_id in (select decision_id from trail_decisions)) ", params,
-                "select * from trail_decisions", "select * from trail_tallies", List.of());
+        return new LatestDecisions("with trail_decisions as (select distinct on (t.lead_id) t.id decision_id,"
+                + " t.score, t.mql from score_decision t" + where + " order by t.lead_id, t.id desc),"
+                + " trail_tallies as (select t.decision_id, t.rule, t.category, t.fires, t.points, t.net,"
+                + " t.first_of_category, t.score, t.mql from trail_decisions d join decision_rule t"
+                + " on t.decision_id = d.decision_id where t.decision_id between"
+                + " (select min(decision_id) from trail_decisions) and (select max(decision_id) from trail_decisions)) ",
+                params, "select * from trail_decisions", "select * from trail_tallies", List.of());
     }
 
     /** The filter as a WHERE clause over alias {@code t} (columns decided_at, ruleset_version, lead_id). */
