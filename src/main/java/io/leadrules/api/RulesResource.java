@@ -44,7 +44,6 @@ public class RulesResource {
 
     @POST
     @Path("/validate")
-    @Consumes(MediaType.APPLICATION_JSON)
     @AdminOnly
     public ValidationReport validate(@Valid ValidateRequest request) {
         ValidateRequest body = request != null ? request : new ValidateRequest(null, null);

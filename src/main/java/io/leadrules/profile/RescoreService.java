@@ -64,7 +64,7 @@ public class RescoreService {
                 cause.eventId(), cause.eventType(), previous, card.breakdown(), card.hits());
         // The reports' rows (rule tallies, segment fields) commit with the decision or not at all.
         decisionRules.record(new DecisionRuleRepository.Decision(decisionId, lead.leadId(), now, version,
-                card.score(), mql, versionChanged), card.hits());
+                card.score(), mql, versionChanged), card.hits(), card.scoreWithoutRule());
         segments.replace(lead.leadId(), SegmentFields.of(profile));
         stored.fire(new DecisionStored(decisionId, lead.leadId(), version, card.hits()));
         handoff.record(lead.leadId(), lead.mql(), mql, card.score(), card.threshold(), version, decisionId, now);

@@ -15,6 +15,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,6 +32,7 @@ import java.util.stream.Stream;
 public class RulesFolderWatcher {
 
     private static final Logger LOG = Logger.getLogger(RulesFolderWatcher.class);
+    private static final long REPLACED_CHECK_MS = 1000;
 
     private final RulesetReloader reloader;
     private final RulesLifecycleConfig config;
@@ -42,6 +44,8 @@ public class RulesFolderWatcher {
     private WatchService watcher;
     private Thread thread;
     private ScheduledFuture<?> pending;
+    /** The identity (inode) of the folder being watched: a folder replaced by a deploy has another. */
+    private volatile Object watchedFolder;
 
     public RulesFolderWatcher(RulesetReloader reloader, RulesLifecycleConfig config) {
         this.reloader = reloader;
@@ -58,6 +62,7 @@ public class RulesFolderWatcher {
         try {
             watcher = FileSystems.getDefault().newWatchService();
             registerTree(dir);
+            watchedFolder = identity(dir);
         } catch (IOException e) {
             LOG.errorf(e, "Cannot watch %s; changes need POST /rules/reload", dir);
             return;
@@ -65,6 +70,9 @@ public class RulesFolderWatcher {
         thread = new Thread(this::watch, "rules-watcher");
         thread.setDaemon(true);
         thread.start();
+        // A watch follows the folder itself: after "mv rules rules.old; cp -r new rules" it would watch rules.old.
+        debouncer.scheduleWithFixedDelay(() -> watchAgainIfReplaced(dir), REPLACED_CHECK_MS, REPLACED_CHECK_MS,
+                TimeUnit.MILLISECONDS);
         LOG.infof("Watching %s for rule changes (debounce %d ms)", dir, config.rules().reloadDebounce().toMillis());
     }
 
@@ -120,6 +128,31 @@ public class RulesFolderWatcher {
             // Already logged and recorded for /rules/status by the reloader.
         } catch (RuntimeException e) {
             LOG.errorf(e, "Reloading the rules folder failed");
+        }
+    }
+
+    /** Watches the folder again (and reloads) when the path now names another folder than the one watched. */
+    private void watchAgainIfReplaced(Path dir) {
+        Object now = identity(dir);
+        if (now == null || now.equals(watchedFolder)) {
+            return;
+        }
+        try {
+            registerTree(dir);
+            watchedFolder = now;
+            LOG.infof("The rules folder %s was replaced: watching the new one", dir);
+            scheduleReload();
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("The rules folder %s was replaced and cannot be watched yet: %s", dir, e.getMessage());
+        }
+    }
+
+    private static Object identity(Path dir) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(dir, BasicFileAttributes.class);
+            return attributes.isDirectory() ? attributes.fileKey() : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 

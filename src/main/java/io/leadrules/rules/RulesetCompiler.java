@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -35,6 +36,7 @@ public final class RulesetCompiler {
     private static final String REPORTED_ROOT = "leadrules/";
     private static final Pattern RAW_EVENT_PATTERN = Pattern.compile("(?<![\\w.])Event\\s*\\(");
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
 
     private final Clock clock;
     private final int poolSize;
@@ -51,8 +53,10 @@ public final class RulesetCompiler {
                     "The rules folder does not exist (config leadrules.rules.dir)")));
         }
         try (Stream<Path> paths = Files.walk(dir)) {
+            // Editors leave hidden lock and backup files (Emacs ".#fit.drl", a dangling link): not rules.
             List<Path> drls = paths.filter(p -> p.toString().endsWith(".drl"))
                     .filter(p -> !dir.relativize(p).startsWith("tests"))
+                    .filter(p -> !isHidden(dir.relativize(p)) && Files.isRegularFile(p))
                     .sorted(Comparator.comparing(Path::toString)).toList();
             List<RuleFile> files = new ArrayList<>();
             for (Path p : drls) {
@@ -62,6 +66,15 @@ public final class RulesetCompiler {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the rules folder " + dir, e);
         }
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Compiles and validates; throws {@link RulesetInvalidException} listing every problem. */
@@ -146,8 +159,13 @@ public final class RulesetCompiler {
         String path = message.getPath() == null ? "" : message.getPath();
         String file = path.startsWith(KIE_ROOT) ? path.substring(KIE_ROOT.length())
                 : path.startsWith(REPORTED_ROOT) ? path.substring(REPORTED_ROOT.length()) : path;
-        // Drools columns are 0-based; ours are 1-based like an editor's, 0 meaning unknown.
-        int column = message.getLine() > 0 ? message.getColumn() + 1 : 0;
-        return new DrlProblem(file, message.getLine(), column, message.getText().trim());
+        // Drools columns are 0-based; ours are 1-based like an editor's, 0 meaning unknown. Parser errors report
+        // column 0 but name the position in their text: "[ERR 102] Line 7:28 mismatched input ')'".
+        String text = message.getText().trim();
+        Matcher at = PARSER_POSITION.matcher(text);
+        int column = message.getLine() <= 0 ? 0
+                : at.find() && Integer.parseInt(at.group(1)) == message.getLine() ? Integer.parseInt(at.group(2)) + 1
+                : message.getColumn() + 1;
+        return new DrlProblem(file, message.getLine(), column, text);
     }
 }

@@ -38,6 +38,27 @@ final class CapPolicy {
         return hits;
     }
 
+    /**
+     * Per rule that fired (cap adjustments aside), the score the lead would have had without it: its hits and the
+     * adjustments naming it removed, and the category and total caps applied again (a capped total can lose
+     * nothing when one rule goes). What "decisive for an MQL verdict" is tested against.
+     */
+    Map<String, BigDecimal> scoreWithoutEachRule(List<RuleHit> fired, RuleCatalog catalog) {
+        List<RuleHit> ruleCapped = new ArrayList<>(fired);
+        capRules(ruleCapped, catalog);
+        Map<String, BigDecimal> without = new LinkedHashMap<>();
+        for (RuleHit hit : fired) {
+            without.computeIfAbsent(hit.rule(), rule -> {
+                List<RuleHit> rest = new ArrayList<>(ruleCapped.stream()
+                        .filter(h -> !rule.equals(h.rule()) && !rule.equals(h.appliesTo())).toList());
+                capCategories(rest);
+                capTotal(rest);
+                return rest.stream().map(RuleHit::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+            });
+        }
+        return without;
+    }
+
     private void capRules(List<RuleHit> hits, RuleCatalog catalog) {
         Map<String, BigDecimal> netByRule = new LinkedHashMap<>();
         for (RuleHit hit : hits) {

@@ -45,7 +45,8 @@ public final class Scorer {
         BigDecimal score = breakdown.total();
         BigDecimal threshold = policy.threshold();
         return new ScoreCard(lead.getId(), score, breakdown, score.compareTo(threshold) >= 0, threshold,
-                new ScoreCard.RulesetRef(ruleset.version(), ruleset.loadedAt()), asOf, List.copyOf(hits));
+                new ScoreCard.RulesetRef(ruleset.version(), ruleset.loadedAt()), asOf, List.copyOf(hits),
+                caps.scoreWithoutEachRule(fired, ruleset.catalog()));
     }
 
     private List<RuleHit> fire(Ruleset ruleset, Lead lead, Timeline timeline) {
@@ -54,8 +55,9 @@ public final class Scorer {
             HitRecorder recorder = new HitRecorder(ruleset, lead, timeline.getAsOf(), session);
             session.setGlobal("score", recorder);
             insertFacts(session, ruleset, lead, timeline);
-            int fired = session.fireAllRules(policy.maxFires());
-            if (fired >= policy.maxFires()) {
+            // One firing more than allowed tells a loop from a ruleset that needs exactly the limit.
+            int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, policy.maxFires() + 1L));
+            if (fired > policy.maxFires()) {
                 throw loop(ruleset, lead, timeline);
             }
             return recorder.hits();

@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the rule-hit report reads, written with every stored decision (in its transaction, under the lead's row
@@ -32,19 +34,25 @@ public class DecisionRuleRepository {
                            boolean mql, boolean versionChanged) {
     }
 
-    public void record(Decision d, List<RuleHit> hits) {
+    /**
+     * @param scoreWithoutRule per rule, the score the lead would have had without it (caps applied again); a rule
+     *                         missing from it (a cap adjustment) is taken as the score minus its net points
+     */
+    public void record(Decision d, List<RuleHit> hits, Map<String, BigDecimal> scoreWithoutRule) {
         List<RuleTally> tallies = RuleTally.of(hits);
+        Map<String, BigDecimal> without = new HashMap<>();
+        tallies.forEach(t -> without.put(t.rule(), scoreWithoutRule.getOrDefault(t.rule(), d.score().subtract(t.net()))));
         jdbc.batch("insert into decision_rule (decision_id, lead_id, rule, category, fires, points, net,"
-                        + " first_of_category, score, mql, decided_at, ruleset_version)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " first_of_category, score, mql, decided_at, ruleset_version, score_without)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tallies.stream().map(t -> new Object[]{d.id(), d.leadId(), t.rule(), t.category(), t.fires(),
                         t.points(), t.net(), t.firstOfCategory(), d.score(), d.mql(), d.decidedAt(),
-                        d.rulesetVersion()}).toList());
-        replaceLatest(d, tallies);
+                        d.rulesetVersion(), without.get(t.rule())}).toList());
+        replaceLatest(d, tallies, without);
     }
 
     /** The lead's rows of this version are replaced; its rows of other versions are no longer its latest. */
-    private void replaceLatest(Decision d, List<RuleTally> tallies) {
+    private void replaceLatest(Decision d, List<RuleTally> tallies, Map<String, BigDecimal> without) {
         for (String table : List.of("latest_decision", "latest_decision_rule")) {
             if (d.versionChanged()) {
                 jdbc.update("update " + table + " set latest = false where lead_id = ? and latest"
@@ -57,11 +65,11 @@ public class DecisionRuleRepository {
                         + " latest) values (?, ?, ?, ?, ?, ?, true)",
                 d.leadId(), d.rulesetVersion(), d.id(), d.decidedAt(), d.score(), d.mql());
         jdbc.batch("insert into latest_decision_rule (lead_id, ruleset_version, rule, category, fires, points, net,"
-                        + " first_of_category, score, mql, decided_at, decision_id, latest)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)",
+                        + " first_of_category, score, mql, decided_at, decision_id, latest, score_without)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)",
                 tallies.stream().map(t -> new Object[]{d.leadId(), d.rulesetVersion(), t.rule(), t.category(),
                         t.fires(), t.points(), t.net(), t.firstOfCategory(), d.score(), d.mql(), d.decidedAt(),
-                        d.id()}).toList());
+                        d.id(), without.get(t.rule())}).toList());
     }
 
     public int deleteForLead(String leadId) {

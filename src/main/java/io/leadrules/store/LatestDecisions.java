@@ -26,7 +26,7 @@ record LatestDecisions(String with, List<Object> withParams, String decisions, S
         String where = where(f, params, f.version() == null ? "t.latest = true" : null);
         return new LatestDecisions("", List.of(), "select t.decision_id, t.score, t.mql from latest_decision t" + where,
                 "select t.decision_id, t.rule, t.category, t.fires, t.points, t.net, t.first_of_category, t.score,"
-                        + " t.mql from latest_decision_rule t" + where, params);
+                        + " t.mql, t.score_without from latest_decision_rule t" + where, params);
     }
 
     /**
@@ -42,7 +42,7 @@ record LatestDecisions(String with, List<Object> withParams, String decisions, S
         return new LatestDecisions("with trail_decisions as (select distinct on (t.lead_id) t.id decision_id,"
                 + " t.score, t.mql from score_decision t" + where + " order by t.lead_id, t.id desc),"
                 + " trail_tallies as (select t.decision_id, t.rule, t.category, t.fires, t.points, t.net,"
-                + " t.first_of_category, t.score, t.mql from trail_decisions d join decision_rule t"
+                + " t.first_of_category, t.score, t.mql, t.score_without from trail_decisions d join decision_rule t"
                 + " on t.decision_id = d.decision_id where t.decision_id between"
                 + " (select min(decision_id) from trail_decisions) and (select max(decision_id) from trail_decisions)) ",
                 params, "select * from trail_decisions", "select * from trail_tallies", List.of());

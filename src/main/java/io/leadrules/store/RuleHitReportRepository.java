@@ -78,8 +78,8 @@ public class RuleHitReportRepository {
      * apart by {@code kind}:
      * <ul>
      * <li>total: leads, MQLs, average score; bucket: the score histogram;</li>
-     * <li>rule (per rule and category): leads, firings, decisive = MQL leads whose score minus the rule's net
-     * points is below the threshold, tallies marked first of their category, own points, net points;</li>
+     * <li>rule (per rule and category): leads, firings, decisive = MQL leads whose score without the rule
+     * (caps applied again, V50) is below the threshold, tallies marked first of their category, own points, net points;</li>
      * <li>pair: rules that fired together for at least N leads.</li>
      * </ul>
      * Cap adjustments are tallies of category {@code cap}: counted in the category totals, never decisive nor
@@ -97,7 +97,7 @@ public class RuleHitReportRepository {
                         + " cast(null as bigint) n4, cast(avg(score) as numeric(16, 4)) x1,"
                         + " cast(null as numeric(16, 4)) x2 from " + d, p)
                 .append(" union all select 'rule', rule, category, count(*), sum(fires),"
-                        + " sum(case when mql and category <> 'cap' and score - net < ? then 1 else 0 end),"
+                        + " sum(case when mql and category <> 'cap' and score_without < ? then 1 else 0 end),"
                         + " sum(case when first_of_category then 1 else 0 end), sum(points), sum(net)"
                         + " from " + r + " r group by rule, category", List.of(threshold), p)
                 .append(" union all select 'bucket', null, null, count(*), null, null, null, x.b, null from"

@@ -65,6 +65,8 @@ class RulesLifecycleTest {
         given().header("Authorization", "Bearer " + KEY + "x").post("/rules/versions/abc/activate").then().statusCode(401);
         given().header("Authorization", "Bearer wrong-key").contentType("application/json").body("{}")
                 .post("/rules/validate").then().statusCode(401);
+        // The key is checked whatever the body's type: a key-less call is 401, not 415.
+        given().body("{}").post("/rules/validate").then().statusCode(401);
     }
 
     @Test

@@ -81,6 +81,29 @@ class RulesFolderWatcherTest {
         });
     }
 
+    @Test
+    void aFolderReplacedByADeployIsWatchedAgain() throws Exception {
+        Path dir = Path.of(rulesDir);
+        Path old = dir.resolveSibling(dir.getFileName() + ".old");
+        Files.move(dir, old);
+        TempRulesFolder.copyRepoRules(dir);
+        deleteTree(old);
+        Thread.sleep(1500);
+
+        Files.copy(Path.of("src/test/resources/lifecycle/extra.drl"), dir.resolve("extra.drl"));
+
+        awaitActive(RulesetCompiler.version(RulesetCompiler.readFolder(dir)));
+        assertThat(reloader.activeRules()).anySatisfy(r -> assertThat(r.name()).isEqualTo("Country: New Zealand"));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     private void awaitActive(String version) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (!version.equals(reloader.status().version()) || reloader.status().stale()) {

@@ -2,7 +2,10 @@ package io.leadrules.rules;
 
 import io.leadrules.TestRulesets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -56,6 +59,40 @@ class RulesetCompilerTest {
             assertThat(p.message()).contains("mismatched input 'then'");
         });
         assertThat(e.getMessage()).contains("fit.drl:18:").contains("intent.drl:");
+    }
+
+    @Test
+    void parserErrorsPointAtTheColumnOfTheFault() {
+        String drl = """
+                package leadrules;
+                import io.leadrules.model.Lead;
+                global io.leadrules.scoring.HitRecorder score;
+
+                rule "Country: New Zealand" @category("fit") @points(5)
+                when
+                    Lead( country == "NZ" ) )
+                then
+                    score.award(drools, "NZ");
+                end
+                """;
+        RulesetInvalidException e = catchThrowableOfType(RulesetInvalidException.class, () ->
+                new RulesetCompiler(Clock.systemUTC(), 1).compile(List.of(new RuleFile("nz.drl", drl)), "test"));
+
+        // The stray ")" is the 29th character of line 7.
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("nz.drl");
+            assertThat(p.line()).isEqualTo(7);
+            assertThat(p.column()).isEqualTo(29);
+        });
+    }
+
+    @Test
+    void hiddenEditorFilesInTheFolderAreNotRules(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("fit.drl"), "package leadrules;\n");
+        Files.createSymbolicLink(dir.resolve(".#fit.drl"), dir.resolve("user@host.1234:1"));
+        Files.writeString(dir.resolve(".fit.drl.swp.drl"), "not drl");
+
+        assertThat(RulesetCompiler.readFolder(dir)).extracting(RuleFile::path).containsExactly("fit.drl");
     }
 
     @Test

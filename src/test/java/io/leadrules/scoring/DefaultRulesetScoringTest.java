@@ -136,6 +136,19 @@ class DefaultRulesetScoringTest {
     }
 
     @Test
+    void theScoreWithoutARuleAppliesTheCapsAgain() {
+        // 145 points capped at 100: without the 25-point pricing rule the lead still has 120, capped at 100.
+        ScoreCard capped = score(idealBuyer("c-3").event("Pricing Page Viewed", 0).event("Demo Attended", 0)
+                .event("Comparison Guide Downloaded", 0));
+        assertThat(capped.scoreWithoutRule().get("Pricing page in the last 7 days")).isEqualByComparingTo("100");
+
+        // Under the cap: the score minus the rule's points.
+        ScoreCard below = score(idealBuyer("c-5").event("Comparison Guide Downloaded", 0));
+        assertThat(below.scoreWithoutRule().get("Comparison guide downloaded"))
+                .isEqualByComparingTo(below.score().subtract(new BigDecimal("15")));
+    }
+
+    @Test
     void capsACategoryWhenConfigured() {
         Scorer intentCapped = new Scorer(new ScoringPolicy(new BigDecimal("70"), 10_000,
                 Map.of("intent", new BigDecimal("40")), Optional.empty()));
