@@ -49,10 +49,10 @@ select 'bench-' || l, 'industry', (array['Apparel', 'Beauty', 'Retail', 'Softwar
 from generate_series(0, :leads - 1) l;
 
 insert into decision_rule (decision_id, lead_id, rule, category, fires, points, net, first_of_category, score, mql,
-                           decided_at, ruleset_version)
+                           decided_at, ruleset_version, score_without)
 select o.decision_id, d.lead_id, o.rule, o.category, o.fires, o.points, o.points + coalesce(a.points, 0),
        row_number() over (partition by o.decision_id, o.category order by o.rule) = 1,
-       d.score, d.mql, d.decided_at, d.ruleset_version
+       d.score, d.mql, d.decided_at, d.ruleset_version, d.score - o.points - coalesce(a.points, 0)
 from (select decision_id, rule, min(category) category, count(*) fires, sum(points) points
       from bench_hits group by decision_id, rule) o
 join score_decision d on d.id = o.decision_id
@@ -65,9 +65,9 @@ select d.lead_id, d.ruleset_version, d.id, d.decided_at, d.score, d.mql, true
 from score_decision d where d.id in (select max(id) from score_decision group by lead_id);
 
 insert into latest_decision_rule (lead_id, ruleset_version, rule, category, fires, points, net, first_of_category,
-                                  score, mql, decided_at, decision_id, latest)
+                                  score, mql, decided_at, decision_id, latest, score_without)
 select r.lead_id, r.ruleset_version, r.rule, r.category, r.fires, r.points, r.net, r.first_of_category, r.score,
-       r.mql, r.decided_at, r.decision_id, true
+       r.mql, r.decided_at, r.decision_id, true, r.score_without
 from decision_rule r join latest_decision l on l.decision_id = r.decision_id;
 
 -- The service's identity column continues after the loaded ids.
