@@ -1,6 +1,7 @@
 package io.leadrules.api;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,7 +15,7 @@ import java.util.Map;
 /** Body of {@code POST /score}: a lead, its events, and optionally the instant to score at (default: now). */
 public record ScoreRequest(@NotNull(message = "is required") @Valid LeadInput lead,
                            List<@NotNull(message = "must not be null") @Valid EventInput> events,
-                           Instant asOf) {
+                           @JsonDeserialize(using = IsoInstantDeserializer.class) Instant asOf) {
 
     /** The lead's fit fields; {@code attributes} holds anything else. */
     public record LeadInput(@NotBlank(message = "is required") String id,
@@ -33,7 +34,8 @@ public record ScoreRequest(@NotNull(message = "is required") @Valid LeadInput le
     /** One event; {@code event} is accepted as a synonym of {@code type}, as Segment names it. */
     public record EventInput(@JsonAlias("messageId") String id,
                              @JsonAlias("event") @NotBlank(message = "is required") String type,
-                             @NotNull(message = "is required") Instant timestamp,
+                             @NotNull(message = "is required") @JsonDeserialize(using = IsoInstantDeserializer.class)
+                             Instant timestamp,
                              Map<String, Object> properties) {
     }
 }

@@ -17,8 +17,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +38,8 @@ public final class RulesetCompiler {
     private static final String REPORTED_ROOT = "leadrules/";
     private static final Pattern RAW_EVENT_PATTERN = Pattern.compile("(?<![\\w.])Event\\s*\\(");
     private static final AtomicLong BUILDS = new AtomicLong();
+    /** The points recorder every rule file declares as {@code global <type> score;} (scoring.HitRecorder). */
+    private static final String SCORE_GLOBAL_TYPE = "io.leadrules.scoring.HitRecorder";
     private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
 
     private final Clock clock;
@@ -83,6 +87,7 @@ public final class RulesetCompiler {
         if (files.isEmpty()) {
             problems.add(new DrlProblem("", 0, 0, "The ruleset has no .drl files"));
         }
+        problems.addAll(duplicatePaths(files));
         RuleCatalog catalog = RuleCatalog.read(files, problems);
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("io.leadrules", "ruleset", "1.0." + BUILDS.incrementAndGet());
@@ -92,8 +97,27 @@ public final class RulesetCompiler {
             throw new RulesetInvalidException(problems);
         }
         KieContainer container = ks.newKieContainer(releaseId);
+        if (!declaresScoreGlobal(container)) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw new RulesetInvalidException(List.of(new DrlProblem(files.get(0).path(), 1, 1,
+                    "No file declares the points recorder: add \"global " + SCORE_GLOBAL_TYPE
+                            + " score;\" after the imports")));
+        }
         boolean rawEvents = files.stream().anyMatch(f -> RAW_EVENT_PATTERN.matcher(f.content()).find());
         return new Ruleset(version(files), clock.instant(), source, files, catalog, container, poolSize, rawEvents);
+    }
+
+    /** Two files under one path: the second would silently replace the first in the build. */
+    private static List<DrlProblem> duplicatePaths(List<RuleFile> files) {
+        Set<String> seen = new HashSet<>();
+        return files.stream().filter(f -> !seen.add(f.path()))
+                .map(f -> new DrlProblem(f.path(), 0, 0, "Two files are named " + f.path())).toList();
+    }
+
+    /** Scoring hands every session its recorder as global {@code score}: without it, no rule can award points. */
+    private static boolean declaresScoreGlobal(KieContainer container) {
+        return container.getKieBase().getKiePackages().stream().flatMap(p -> p.getGlobalVariables().stream())
+                .anyMatch(g -> "score".equals(g.getName()) && SCORE_GLOBAL_TYPE.equals(g.getType()));
     }
 
     /** Content hash of the files (path and text), so the version names exactly what was compiled. */

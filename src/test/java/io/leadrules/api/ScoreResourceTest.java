@@ -96,6 +96,26 @@ class ScoreResourceTest {
     }
 
     @Test
+    void epochNumbersAndYearsBeyondIso8601AreNotInstants() {
+        String[][] cases = {
+                {"{\"lead\":{\"id\":\"t\"},\"events\":[{\"type\":\"Demo Attended\",\"timestamp\":1763856000}]}",
+                        "events[0].timestamp"},
+                {"{\"lead\":{\"id\":\"t\"},\"events\":[{\"type\":\"Demo Attended\",\"timestamp\":\"1763856000\"}]}",
+                        "events[0].timestamp"},
+                {"{\"lead\":{\"id\":\"t\"},\"asOf\":\"+999999999-12-31T23:59:59Z\"}", "asOf"},
+                {"{\"lead\":{\"id\":\"t\"},\"events\":[{\"type\":\"Demo Attended\","
+                        + "\"timestamp\":\"-999999999-01-01T00:00:00Z\"}]}", "events[0].timestamp"}};
+        for (String[] c : cases) {
+            given().contentType(ContentType.JSON).body(c[0]).when().post("/score")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("field", equalTo(c[1])).body("detail", containsString("ISO-8601"));
+        }
+        given().contentType(ContentType.JSON).body("{\"lead\":{\"id\":\"t\"},\"events\":[{\"type\":\"Demo Attended\","
+                        + "\"timestamp\":\"2026-11-20T10:00:00+01:00\"}],\"asOf\":\"2026-11-23T00:00:00Z\"}")
+                .when().post("/score").then().statusCode(200).body("hits.rule", hasItem("Live demo attended"));
+    }
+
+    @Test
     void anUnknownEventFieldIsA400NamingTheField() {
         given().contentType(ContentType.JSON).body(request("unknown-event-field.json"))
                 .when().post("/score")

@@ -87,6 +87,22 @@ class RulesetCompilerTest {
     }
 
     @Test
+    void aRulesetWithoutThePointsRecorderOrWithTwoFilesOfOneNameIsInvalid() {
+        RulesetCompiler compiler = new RulesetCompiler(Clock.systemUTC(), 1);
+        RulesetInvalidException noGlobal = catchThrowableOfType(RulesetInvalidException.class,
+                () -> compiler.compile(List.of(new RuleFile("a.drl", "package leadrules;\n")), "test"));
+        assertThat(noGlobal.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("a.drl");
+            assertThat(p.message()).contains("global io.leadrules.scoring.HitRecorder score;");
+        });
+
+        String drl = "package leadrules;\nglobal io.leadrules.scoring.HitRecorder score;\n";
+        RulesetInvalidException twice = catchThrowableOfType(RulesetInvalidException.class,
+                () -> compiler.compile(List.of(new RuleFile("a.drl", drl), new RuleFile("a.drl", drl)), "test"));
+        assertThat(twice.problems()).extracting(DrlProblem::message).contains("Two files are named a.drl");
+    }
+
+    @Test
     void hiddenEditorFilesInTheFolderAreNotRules(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("fit.drl"), "package leadrules;\n");
         Files.createSymbolicLink(dir.resolve(".#fit.drl"), dir.resolve("user@host.1234:1"));

@@ -57,6 +57,14 @@ class DecisionRulesMigrationTest {
             assertThat(strings(c, "select distinct decision_id || ':' || " + FLAG + " from latest_decision_rule"
                     + " order by 1")).containsExactly("1:false", "2:true", "4:true");
         }
+        // V50: decisions stored before it are taken to lose their rule's net points without it.
+        migrate(db, "50");
+        try (Connection c = db.connect()) {
+            assertThat(strings(c, "select count(*) from decision_rule where score_without <> score - net")).containsExactly("0");
+            assertThat(strings(c, "select count(*) from latest_decision_rule where score_without <> score - net"))
+                    .containsExactly("0");
+            assertThat(strings(c, "select count(*) from decision_rule")).doesNotContain("0");
+        }
     }
 
     private static void migrate(Database db, String target) {

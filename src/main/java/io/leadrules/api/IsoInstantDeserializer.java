@@ -1,0 +1,45 @@
+package io.leadrules.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * An instant written as ISO-8601 text with its offset ({@code 2026-11-23T00:00:00Z}, {@code ...+01:00}), in years
+ * 1 to 9999. Jackson's default also takes numbers and numeric strings as epoch seconds, which turns a wrong field
+ * into a silently wrong date; years beyond 9999 overflow the event-age arithmetic.
+ */
+public class IsoInstantDeserializer extends StdScalarDeserializer<Instant> {
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    public IsoInstantDeserializer() {
+        super(Instant.class);
+    }
+
+    @Override
+    public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_STRING) {
+            throw InvalidFormatException.from(parser, "not an ISO-8601 instant", parser.getText(), Instant.class);
+        }
+        String text = parser.getText().trim();
+        try {
+            Instant instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw new DateTimeException("outside years 1-9999");
+            }
+            return instant;
+        } catch (DateTimeException e) {
+            throw InvalidFormatException.from(parser, "not an ISO-8601 instant: " + e.getMessage(), text, Instant.class);
+        }
+    }
+}
