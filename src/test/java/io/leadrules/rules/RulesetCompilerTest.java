@@ -21,6 +21,7 @@ class RulesetCompilerTest {
         Ruleset ruleset = TestRulesets.defaultRuleset();
 
         assertThat(ruleset.catalog().rules()).hasSizeBetween(35, 45);
+        assertThat(ruleset.catalog().rules()).allSatisfy(r -> assertThat(r.description()).as(r.name()).isNotBlank());
         assertThat(ruleset.catalog().rules()).extracting(RuleInfo::category)
                 .contains("fit", "intent", "negative", "decay");
         assertThat(ruleset.version()).matches("[0-9a-f]{12}");
