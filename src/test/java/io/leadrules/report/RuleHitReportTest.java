@@ -283,6 +283,63 @@ class RuleHitReportTest {
     }
 
     @Test
+    void anUnknownSegmentFieldIsA400ListingTheFieldsThatExist() {
+        for (String segment : List.of("nosuch:x", "Industry:Apparel", "attributes.:x")) {
+            given().queryParam("segment", segment).get("/reports/rule-hits").then().statusCode(400)
+                    .contentType("application/problem+json").body("field", equalTo("segment"))
+                    .body("detail", containsString("industry, country, region, jobTitle, emailDomain, employees, gmv"))
+                    .body("detail", containsString("attributes.<name>"));
+        }
+        given().queryParam("segment", "nosuch:x").get("/reports/rule-hits.html").then().statusCode(400)
+                .body("field", equalTo("segment"));
+        given().queryParam("segment", "employees:50").get("/reports/rule-hits").then().statusCode(200);
+    }
+
+    @Test
+    void segmentValuesMatchExactlyCaseIncluded() {
+        given().queryParam("segment", "attributes.batch:" + batch.toUpperCase(java.util.Locale.ROOT))
+                .get("/reports/rule-hits").then().statusCode(200).body("leads", equalTo(0));
+        given().queryParam("segment", "attributes.batch:" + batch)
+                .get("/reports/rule-hits").then().statusCode(200).body("leads", equalTo(7));
+    }
+
+    @Test
+    void theHtmlDownloadLinksKeepEveryFilter() throws IOException {
+        String version = active.current().version();
+        String html = given().accept("text/html").queryParam("from", "2031-03-01").queryParam("to", "2031-03-01")
+                .queryParam("version", version).queryParam("segment", "attributes.batch:" + batch)
+                .get("/reports/rule-hits").then().statusCode(200).extract().asString();
+        String filters = "&from=2031-03-01T00%3A00%3A00Z&to=2031-03-02T00%3A00%3A00Z&version=" + version
+                + "&segment=attributes.batch%3A" + batch;
+        assertThat(link(html, "download-csv")).isEqualTo("/reports/rule-hits?format=csv" + filters);
+        assertThat(link(html, "download-json")).isEqualTo("/reports/rule-hits?format=json" + filters);
+        // Followed as a browser would, the links give the page's leads, not every lead
+        given().urlEncodingEnabled(false).get(link(html, "download-json")).then().statusCode(200)
+                .contentType("application/json").body("leads", equalTo(7))
+                .body("filter.segment", equalTo("attributes.batch:" + batch));
+        String csv = given().urlEncodingEnabled(false).get(link(html, "download-csv")).then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+        CSVRecord gmv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords().stream()
+                .filter(r -> r.get("rule").equals("GMV: $5M-$100M")).findFirst().orElseThrow();
+        assertThat(gmv.get("leads")).isEqualTo("7");
+        // A segment value with spaces and an ampersand survives the link
+        String spaced = given().queryParam("segment", "attributes.platform:Shopify Plus & more")
+                .get("/reports/rule-hits.html").then().statusCode(200).extract().asString();
+        assertThat(link(spaced, "download-json"))
+                .isEqualTo("/reports/rule-hits?format=json&segment=attributes.platform%3AShopify%20Plus%20%26%20more");
+        assertThat(link(given().get("/reports/rule-hits.html").then().statusCode(200).extract().asString(),
+                "download-csv")).isEqualTo("/reports/rule-hits?format=csv");
+    }
+
+    /** The href of the link with this id, its HTML entities read back as a browser would. */
+    private static String link(String html, String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"" + id + "\" href=\"([^\"]*)\"").matcher(html);
+        assertThat(m.find()).as("link " + id).isTrue();
+        return m.group(1).replace("&amp;", "&");
+    }
+
+    @Test
     void theHtmlReportIsServedByAcceptAndAtItsPlainUrl() {
         given().accept("text/html").get("/reports/rule-hits").then().statusCode(200)
                 .contentType(containsString("text/html")).body(containsString("<canvas id=\"score-distribution\""));
