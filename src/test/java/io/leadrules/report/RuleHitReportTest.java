@@ -215,6 +215,36 @@ class RuleHitReportTest {
         }
     }
 
+    @Test
+    void theScoreDistributionShowsTheEmptyBucketsBetweenTheLowestAndHighest() {
+        // Scores 15 and 52 (width 10): buckets 10-20 (1 lead), 20-30, 30-40, 40-50 (none), 50-60 (1 lead)
+        String segment = batch + "-gaps";
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int score : new int[]{15, 52}) {
+                String lead = segment + "-" + score;
+                decide(lead, DAY, active.current().version(), score, new RuleHit("Title: ideal buyer", "fit",
+                        BigDecimal.valueOf(score), "test", null, List.of(), null, 0, null));
+                segments.replace(lead, Map.of("attributes.batch", segment));
+            }
+        });
+        JsonPath report = given().queryParam("segment", "attributes.batch:" + segment).get("/reports/rule-hits")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(report.getList("scoreDistribution.from")).containsExactly(10, 20, 30, 40, 50);
+        assertThat(report.getList("scoreDistribution.to")).containsExactly(20, 30, 40, 50, 60);
+        assertThat(report.getList("scoreDistribution.leads")).containsExactly(1, 0, 0, 0, 1);
+    }
+
+    @Test
+    void thePairsTableLabelsEachRulesLeadsForWhatTheyAre() {
+        String html = given().get("/reports/rule-hits.html?segment=attributes.batch:" + batch).then().statusCode(200)
+                .extract().asString();
+        assertThat(html).doesNotContain("First alone").doesNotContain("Second alone")
+                .contains(">Rule's leads</th>").contains(">And rule's leads</th>");
+        // GMV and Industry fire for all 7 leads, together for 7: each rule's leads are 7, not 0 "alone"
+        assertThat(html).containsPattern("<td>GMV: \\$5M-\\$100M</td><td>Industry: target vertical</td>"
+                + "<td class=\"num\">7</td><td class=\"num\">7</td><td class=\"num\">7</td>");
+    }
+
     private void decide(String lead, Instant at, String version, int score, RuleHit hit) {
         BigDecimal points = BigDecimal.valueOf(score);
         long id = decisions.insert(lead, at, points, score >= 70, version, "event", lead + "-" + at, "Test", null,
