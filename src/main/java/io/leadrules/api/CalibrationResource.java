@@ -3,6 +3,7 @@ package io.leadrules.api;
 import io.leadrules.calibrate.BacktestInputException;
 import io.leadrules.calibrate.BacktestReport;
 import io.leadrules.calibrate.BacktestService;
+import io.leadrules.calibrate.DriftQuery;
 import io.leadrules.calibrate.DriftReport;
 import io.leadrules.calibrate.DriftService;
 import io.leadrules.calibrate.LabelledLead;
@@ -19,9 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -70,24 +68,13 @@ public class CalibrationResource {
 
     /**
      * {@code GET /calibration/drift}: close rate of MQLs closed recently against the baseline, from stored outcomes.
-     * {@code asOf} (default now) ends the recent window; {@code baselineFrom} (default: all) starts the baseline.
+     * {@code asOf} (default now) ends the recent window; {@code baselineFrom} (default: all) starts the baseline;
+     * both are instants or bare dates (midnight UTC).
      */
     @GET
     @Path("/drift")
     public DriftReport drift(@QueryParam("asOf") String asOf, @QueryParam("baselineFrom") String baselineFrom) {
-        return drift.drift(instant("asOf", asOf), instant("baselineFrom", baselineFrom));
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new BacktestInputException(name + " must be an ISO-8601 instant such as 2026-11-23T00:00:00Z, got \""
-                    + value + "\"");
-        }
+        return drift.drift(DriftQuery.parse(asOf, baselineFrom));
     }
 
     private static List<LabelledLead> toLeads(List<BacktestRequest.LabelledLeadInput> in) {

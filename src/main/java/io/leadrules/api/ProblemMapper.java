@@ -188,6 +188,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response badDriftQuery(io.leadrules.calibrate.InvalidDriftQueryException e) {
+        return respond(Problem.of("invalid-query", "Invalid query parameter", 400, e.getMessage()).withField(e.field()));
+    }
+
+    @ServerExceptionMapper
     public Response unknownLeads(io.leadrules.calibrate.UnknownLeadsException e) {
         return respond(Problem.of("unknown-leads", "Outcomes for unknown leads", 422, e.getMessage())
                 .withErrors(e.unknown()));

@@ -127,7 +127,8 @@ public final class BacktestCli {
                 .map(String::trim).map(BigDecimal::new).toList();
         DriftCheck.Settings drift = new DriftCheck.Settings(
                 Integer.parseInt(defaults.getProperty("leadrules.calibration.drift.recent-days", "90")),
-                new BigDecimal(defaults.getProperty("leadrules.calibration.drift.max-points", "10")));
+                new BigDecimal(defaults.getProperty("leadrules.calibration.drift.max-points", "10")),
+                Integer.parseInt(defaults.getProperty("leadrules.calibration.drift.min-outcomes", "10")));
         return new CalibrationSettings(target, shares, drift);
     }
 

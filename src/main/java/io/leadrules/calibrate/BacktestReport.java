@@ -1,5 +1,7 @@
 package io.leadrules.calibrate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -12,11 +14,15 @@ import java.util.List;
  * @param labelled leads with an outcome; every figure below counts only these
  * @param positives labelled leads that were won
  * @param auc ROC AUC of the score against the outcome; null unless there are both won and lost leads
+ * @param drift the close rate of the leads this ruleset makes MQL, recent against earlier closes (by
+ *              {@code closedAt}, as of {@code asOf}); its status says why when it cannot be computed
+ * @param note why the figures are empty, when no lead has an outcome; absent otherwise
  */
 public record BacktestReport(String rulesetVersion, Instant asOf, int count, int labelled, int positives,
                              Double baseRate, Double auc, List<Band> deciles, ThresholdBand thresholdBand,
                              List<RuleLift> ruleLift, ThresholdSuggestion suggestedThresholds,
-                             List<BandCutoff> bandCutoffs) {
+                             List<BandCutoff> bandCutoffs, DriftReport drift,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
 
     /** One tenth of the leads by score rank; band 1 holds the highest scores. */
     public record Band(int band, BigDecimal minScore, BigDecimal maxScore, int leads, int won, Double conversionRate) {

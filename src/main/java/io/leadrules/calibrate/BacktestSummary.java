@@ -17,6 +17,9 @@ final class BacktestSummary {
         StringBuilder out = new StringBuilder();
         line(out, "Ruleset %s scored %d leads at %s; %d with an outcome, %d won (base rate %s)",
                 r.rulesetVersion(), r.count(), r.asOf(), r.labelled(), r.positives(), pct(r.baseRate()));
+        if (r.note() != null) {
+            line(out, "Note: %s", r.note());
+        }
         line(out, "ROC AUC: %s", r.auc() == null ? "n/a (needs won and lost leads)" : String.format(Locale.ROOT, "%.4f", r.auc()));
         line(out, "");
         line(out, "Deciles (1 = highest scores)");
@@ -32,6 +35,8 @@ final class BacktestSummary {
         var s = r.suggestedThresholds();
         line(out, "Suggested threshold for %s-%s close rate: [%s] %s", pct(s.target().min().doubleValue()),
                 pct(s.target().max().doubleValue()), s.status(), s.detail());
+        line(out, "Drift of the MQL close rate: [%s]%s %s", r.drift().status(), r.drift().flagged() ? " FLAGGED" : "",
+                r.drift().detail());
         line(out, "");
         line(out, "Band cut-offs");
         for (BandCutoff c : r.bandCutoffs()) {

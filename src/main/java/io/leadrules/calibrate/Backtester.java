@@ -5,6 +5,7 @@ import io.leadrules.model.ScoreCard;
 import io.leadrules.rules.Ruleset;
 import io.leadrules.scoring.Scorer;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,10 @@ public final class Backtester {
         this.settings = settings;
     }
 
-    /** Every lead is scored at {@code asOf}; leads without an outcome are scored but left out of the figures. */
+    /**
+     * Every lead is scored at {@code asOf}; leads without an outcome are scored but left out of the figures. A set
+     * where no lead has an outcome is still a report (status {@code NO_LABELS}, with a note); an empty set is not.
+     */
     public BacktestReport run(Ruleset ruleset, List<LabelledLead> leads, Instant asOf) {
         if (leads.isEmpty()) {
             throw new BacktestInputException("The backtest set is empty: send at least one lead with an outcome");
@@ -37,10 +41,6 @@ public final class Backtester {
                 labelled.add(scored);
             }
         }
-        if (labelled.isEmpty()) {
-            throw new BacktestInputException("None of the " + leads.size() + " leads has an outcome (won true/false):"
-                    + " a backtest needs labelled leads");
-        }
         return report(ruleset, asOf, leads.size(), labelled);
     }
 
@@ -50,19 +50,56 @@ public final class Backtester {
      */
     public ScoredLead score(Ruleset ruleset, LabelledLead lead, Instant asOf) {
         ScoreCard card = scorer.score(ruleset, lead.lead(), lead.events(), asOf);
-        return new ScoredLead(lead.lead().getId(), card.score(), Boolean.TRUE.equals(lead.won()), firedRules(card));
+        return new ScoredLead(lead.lead().getId(), card.score(), Boolean.TRUE.equals(lead.won()), firedRules(card),
+                lead.closedAt());
     }
 
     /** The report over already scored, labelled leads ({@code count}: all leads scored, labelled or not). */
     public BacktestReport report(Ruleset ruleset, Instant asOf, int count, List<ScoredLead> labelled) {
         List<ScoredLead> bestFirst = ScoreBands.bestFirst(labelled);
         int positives = ScoreBands.wonIn(labelled);
+        BigDecimal threshold = scorer.policy().threshold();
         return new BacktestReport(ruleset.version(), asOf, count, labelled.size(), positives,
                 Rates.of(positives, labelled.size()), RocAuc.of(labelled), ScoreBands.deciles(bestFirst),
-                ScoreBands.thresholdBand(labelled, scorer.policy().threshold()),
+                ScoreBands.thresholdBand(labelled, threshold),
                 RuleLifts.of(ruleset.catalog().rules(), labelled),
                 ThresholdSuggester.suggest(labelled, settings.targetCloseRate()),
-                ScoreBands.cutoffs(bestFirst, settings.bandShares()));
+                ScoreBands.cutoffs(bestFirst, settings.bandShares()),
+                drift(labelled, threshold, asOf), labelled.isEmpty() ? noLabels(count) : null);
+    }
+
+    /**
+     * Drift over the backtested leads: the labelled leads this ruleset scores at or above the MQL threshold, by
+     * when they closed, as of the backtest's instant. Leads without a {@code closedAt} cannot be placed in time and
+     * are left out; when none has one there is nothing to compare.
+     */
+    private DriftReport drift(List<ScoredLead> labelled, BigDecimal threshold, Instant asOf) {
+        if (labelled.isEmpty()) {
+            return DriftReport.absent(DriftReport.NO_LABELS, "No lead has an outcome, so no close rate can drift",
+                    asOf, settings.drift());
+        }
+        long dated = labelled.stream().filter(l -> l.closedAt() != null).count();
+        if (dated == 0) {
+            return DriftReport.absent(DriftReport.NO_CLOSE_DATES, "None of the " + labelled.size() + " labelled leads"
+                    + " has a close date, so recent closes cannot be told from earlier ones: give each lead its"
+                    + " \"closedAt\" (JSON), or name a closedAt column under the mapping's label (CSV)", asOf,
+                    settings.drift());
+        }
+        List<DriftCheck.MqlOutcome> mqls = labelled.stream()
+                .filter(l -> l.closedAt() != null && l.score().compareTo(threshold) >= 0)
+                .map(l -> new DriftCheck.MqlOutcome(l.leadId(), l.won(), l.closedAt())).toList();
+        long later = mqls.stream().filter(m -> m.closedAt().isAfter(asOf)).count();
+        String leftOut = (dated == labelled.size() ? "" : " " + (labelled.size() - dated) + " labelled lead(s) without"
+                + " a close date are left out.") + (later == 0 ? "" : " " + later + " MQL(s) closed after asOf (" + asOf
+                + ") are left out: backtest as of a later instant to count them.");
+        return DriftReport.compare(mqls, asOf, null, settings.drift(), "Backtest more leads that closed as MQLs, with"
+                + " their close dates." + leftOut);
+    }
+
+    private static String noLabels(int count) {
+        return "None of the " + count + " leads has an outcome (won true/false, or a won/lost value in the mapping's"
+                + " label column): they were scored, but every figure counts labelled leads only, so there is no AUC,"
+                + " no conversion rate and no suggested threshold. Add the outcomes to measure the ruleset.";
     }
 
     private static Set<String> firedRules(ScoreCard card) {

@@ -61,6 +61,7 @@ public interface CalibrationConfig {
     /** As plain settings, for code that also runs without Quarkus (the command line). */
     default CalibrationSettings settings() {
         return new CalibrationSettings(new TargetCloseRate(targetCloseRate().min(), targetCloseRate().max()),
-                bandShares(), new DriftCheck.Settings(drift().recentDays(), drift().maxPoints()));
+                bandShares(), new DriftCheck.Settings(drift().recentDays(), drift().maxPoints(),
+                drift().minOutcomes()));
     }
 }

@@ -128,6 +128,9 @@ public final class CsvLeadMapper {
         List<String> wanted = new ArrayList<>();
         wanted.add(m.id());
         wanted.add(m.label().column());
+        if (!blank(m.label().closedAt())) {
+            wanted.add(m.label().closedAt());
+        }
         wanted.addAll(m.fields().keySet());
         m.events().forEach(e -> wanted.add(e.column()));
         List<Error> errors = wanted.stream().filter(c -> !header.contains(c)).distinct()
@@ -172,10 +175,24 @@ public final class CsvLeadMapper {
                 addEvents(id, column, events);
             }
             Boolean won = label();
+            Instant closedAt = closedAt();
             if (errors.size() > before) {
                 return java.util.Optional.empty();
             }
-            return java.util.Optional.of(new LabelledLead(lead, events, won, null));
+            return java.util.Optional.of(new LabelledLead(lead, events, won, closedAt));
+        }
+
+        private Instant closedAt() {
+            String column = mapping.label().closedAt();
+            String raw = blank(column) ? null : value(column);
+            if (raw == null) {
+                return null;
+            }
+            Instant closedAt = OutcomeReader.instant(raw);
+            if (closedAt == null) {
+                fail(column, raw, "is not an ISO-8601 instant such as 2026-03-01T12:00:00Z, or a date (2026-03-01)");
+            }
+            return closedAt;
         }
 
         private Boolean label() {

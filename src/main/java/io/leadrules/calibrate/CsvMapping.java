@@ -29,8 +29,10 @@ public record CsvMapping(String id, Label label, Instant asOf, List<String> miss
     /**
      * The outcome column. A cell in {@code won} is won; in {@code lost} is lost (when {@code lost} is not given,
      * any other value is lost); a missing cell, or one in neither list, leaves the lead without an outcome.
+     *
+     * @param closedAt optional column with the date the outcome closed (ISO instant or date), for the drift check
      */
-    public record Label(String column, List<String> won, List<String> lost) {
+    public record Label(String column, List<String> won, List<String> lost, String closedAt) {
     }
 
     /**

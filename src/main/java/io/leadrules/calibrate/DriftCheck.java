@@ -16,12 +16,16 @@ public final class DriftCheck {
     private DriftCheck() {
     }
 
-    /** When to look and how far a rate may move; config {@code leadrules.calibration.drift.*}. */
-    public record Settings(int recentDays, BigDecimal maxPoints) {
+    /**
+     * When to look, how far a rate may move, and how many closed MQLs each window needs before a move counts
+     * (fewer than one is read as one); config {@code leadrules.calibration.drift.*}.
+     */
+    public record Settings(int recentDays, BigDecimal maxPoints, int minOutcomes) {
         public Settings {
             if (recentDays <= 0) {
                 throw new IllegalArgumentException("leadrules.calibration.drift.recent-days must be positive, got " + recentDays);
             }
+            minOutcomes = Math.max(1, minOutcomes);
         }
     }
 

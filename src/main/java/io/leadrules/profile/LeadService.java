@@ -64,8 +64,10 @@ public class LeadService {
         ScoreCard score = rescorer.score(row, stored, now);
         List<LeadView.EventView> views = stored.stream().map(e -> new LeadView.EventView(e.messageId(), e.kind(),
                 e.eventType(), e.occurredAt(), e.receivedAt(), e.properties())).toList();
+        LeadView.OutcomeView outcome = outcomes.find(leadId)
+                .map(o -> new LeadView.OutcomeView(o.outcome(), o.closedAt(), o.recordedAt())).orElse(null);
         return new LeadView(leadId, row.createdAt(), row.updatedAt(), row.traits(),
-                traits.toLead(leadId, row.traits()), row.mql(), views, score);
+                traits.toLead(leadId, row.traits()), row.mql(), views, score, outcome);
     }
 
     /** Stored decisions, oldest first. */

@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Formats the report templates use: {@code {r.share.percent}} shows 0.4567 as "45.7%"; {@code {id.urlSegment}}
- * makes a lead id safe as one segment of a link's path.
+ * makes a lead id safe as one segment of a link's path; {@code {report.filter.linkQuery}} carries the report's
+ * filters into its download links.
  */
 @TemplateExtension
 final class PageFormats {
@@ -23,5 +24,27 @@ final class PageFormats {
 
     static String urlSegment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * Every filter of the report as {@code &name=value} pairs (URL-encoded, none for an unset filter), to append to
+     * a link's query so the CSV and JSON downloads hold the same leads as the page. {@code from} and {@code to}
+     * are written as the instants the report used: a {@code to} date was inclusive, its instant is exclusive, so
+     * the range is the same.
+     */
+    static String linkQuery(RuleHitReport.Filter filter) {
+        StringBuilder query = new StringBuilder();
+        param(query, "from", filter.from());
+        param(query, "to", filter.to());
+        param(query, "version", filter.version());
+        param(query, "segment", filter.segment());
+        return query.toString();
+    }
+
+    private static void param(StringBuilder query, String name, Object value) {
+        if (value != null) {
+            query.append('&').append(name).append('=')
+                    .append(URLEncoder.encode(value.toString(), StandardCharsets.UTF_8).replace("+", "%20"));
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.leadrules.report;
 
+import io.leadrules.profile.SegmentFields;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,7 +10,8 @@ import java.time.format.DateTimeParseException;
 /**
  * The rule-hit report's query parameters, read and checked: {@code from} and {@code to} are ISO dates (UTC days,
  * {@code to} inclusive) or ISO instants ({@code to} exclusive); {@code segment} is {@code field:value}, e.g.
- * {@code industry:Apparel} or {@code attributes.platform:Shopify Plus}.
+ * {@code industry:Apparel} or {@code attributes.platform:Shopify Plus}, on a field {@link SegmentFields} stores; the
+ * value matches exactly, case included (the comparison is the database's, on the stored text).
  */
 public record RuleHitQuery(Instant from, Instant to, String version, String segmentField, String segmentValue) {
 
@@ -28,6 +31,11 @@ public record RuleHitQuery(Instant from, Instant to, String version, String segm
             }
             field = segment.substring(0, colon).trim();
             value = segment.substring(colon + 1).trim();
+            if (!SegmentFields.known(field)) {
+                throw new InvalidReportQueryException("segment", "Unknown segment field \"" + field + "\": use one of "
+                        + String.join(", ", SegmentFields.LEAD_FIELDS) + ", or attributes.<name> (e.g."
+                        + " attributes.plan:growth); got \"" + segment + "\"");
+            }
         }
         return new RuleHitQuery(start, end, blank(version) ? null : version.trim(), field, value);
     }

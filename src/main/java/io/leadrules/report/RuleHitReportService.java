@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Builds the rule-hit report: the database aggregates (see {@link RuleHitReportRepository}), turned into shares
@@ -31,6 +32,7 @@ import java.util.Set;
 public class RuleHitReportService {
 
     private static final int SHARE_SCALE = 4;
+    private static final int MAX_BUCKETS = 1000;
 
     private final RuleHitReportRepository repository;
     private final ActiveRuleset active;
@@ -70,8 +72,28 @@ public class RuleHitReportService {
                 rules, catalog.map(c -> deadRules(c, rules)).orElse(null), pairs(agg, rules),
                 agg.categories().stream().map(c -> new RuleHitReport.CategoryTotal(c.category(), c.leads(), c.hits(),
                         Points.normalize(c.points()))).sorted(Comparator.comparing(RuleHitReport.CategoryTotal::category)).toList(),
-                agg.buckets().stream().map(b -> new RuleHitReport.Bucket(Points.normalize(b.from()),
-                        Points.normalize(b.from().add(BigDecimal.valueOf(config.scoreBucket()))), b.leads())).toList());
+                distribution(agg.buckets(), BigDecimal.valueOf(config.scoreBucket())));
+    }
+
+    /**
+     * The score histogram from the lowest to the highest non-empty bucket, the empty ones between included, so a
+     * chart's bars stand at even steps. The database gives the non-empty buckets only; their lower bounds are
+     * multiples of the width. A span of more than {@value #MAX_BUCKETS} buckets (absurd scores) keeps its gaps.
+     */
+    static List<RuleHitReport.Bucket> distribution(List<RuleHitAggregates.BucketRow> rows, BigDecimal width) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        TreeMap<BigDecimal, Long> leads = new TreeMap<>();
+        rows.forEach(b -> leads.merge(b.from(), b.leads(), Long::sum));
+        BigDecimal span = leads.lastKey().subtract(leads.firstKey()).divide(width, 0, RoundingMode.CEILING);
+        if (span.compareTo(BigDecimal.valueOf(MAX_BUCKETS)) < 0) {
+            for (BigDecimal from = leads.firstKey(); from.compareTo(leads.lastKey()) < 0; from = from.add(width)) {
+                leads.putIfAbsent(from, 0L);
+            }
+        }
+        return leads.entrySet().stream().map(e -> new RuleHitReport.Bucket(Points.normalize(e.getKey()),
+                Points.normalize(e.getKey().add(width)), e.getValue())).toList();
     }
 
     /**

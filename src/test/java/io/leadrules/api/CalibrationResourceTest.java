@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class CalibrationResourceTest {
@@ -86,12 +87,51 @@ class CalibrationResourceTest {
     }
 
     @Test
-    void answers400WhenNoLeadHasAnOutcome() {
+    void answersAReportWithNoLabelsWhenNoLeadHasAnOutcome() {
         given().contentType("application/json")
                 .body(Map.of("leads", List.of(Map.of("lead", Map.of("id", "a")), Map.of("lead", Map.of("id", "b")))))
                 .when().post("/calibration/backtest")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("detail", containsString("None of the 2 leads has an outcome"));
+                .then().statusCode(200).contentType("application/json")
+                .body("count", equalTo(2))
+                .body("labelled", equalTo(0))
+                .body("auc", nullValue())
+                .body("suggestedThresholds.status", equalTo("NO_LABELS"))
+                .body("note", containsString("None of the 2 leads has an outcome"))
+                .body("drift.status", equalTo("NO_LABELS"));
+    }
+
+    @Test
+    void theReportCarriesTheDriftOfTheLeadsItMakesMql() throws IOException {
+        // Live rules: the two ideal buyers score about 90 (MQL), the nobody 0. One buyer won last week, one lost
+        // half a year ago; the nobody's close is not an MQL's. Ten a window are needed, so nothing is judged.
+        List<Map<String, Object>> events = List.of(Map.of("type", "Pricing Page Viewed", "timestamp", "2026-05-30T10:00:00Z"));
+        Map<String, Object> body = Map.of("asOf", "2026-06-01T00:00:00Z", "leads", List.of(
+                Map.of("lead", idealBuyer("buyer-1"), "events", events, "won", true, "closedAt", "2026-05-25T00:00:00Z"),
+                Map.of("lead", idealBuyer("buyer-2"), "events", events, "won", false, "closedAt", "2025-12-01T00:00:00Z"),
+                Map.of("lead", Map.of("id", "nobody"), "won", true, "closedAt", "2026-05-20T00:00:00Z")));
+        given().contentType("application/json").body(body)
+                .when().post("/calibration/backtest")
+                .then().statusCode(200)
+                .body("thresholdBand.atOrAbove.leads", equalTo(2))
+                .body("drift.status", equalTo("NOT_ENOUGH_OUTCOMES"))
+                .body("drift.flagged", equalTo(false))
+                .body("drift.asOf", equalTo("2026-06-01T00:00:00Z"))
+                .body("drift.recentCount", equalTo(1))
+                .body("drift.recentRate", equalTo(1.0f))
+                .body("drift.baselineCount", equalTo(1))
+                .body("drift.baselineRate", equalTo(0.0f))
+                .body("drift.minOutcomes", equalTo(10))
+                .body("note", nullValue());
+        given().contentType("application/json").body(read("live-leads.json"))
+                .when().post("/calibration/backtest")
+                .then().statusCode(200)
+                .body("drift.status", equalTo("NO_CLOSE_DATES"))
+                .body("drift.detail", containsString("closedAt"));
+    }
+
+    static Map<String, Object> idealBuyer(String id) {
+        return Map.of("id", id, "jobTitle", "CMO", "industry", "Apparel", "gmv", 10000000, "employees", 200,
+                "country", "US");
     }
 
     @Test

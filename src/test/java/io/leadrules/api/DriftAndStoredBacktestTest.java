@@ -94,9 +94,30 @@ class DriftAndStoredBacktestTest {
     }
 
     @Test
-    void refusesAnAsOfThatIsNotAnInstant() {
-        given().queryParam("asOf", "July").get("/calibration/drift").then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("asOf"));
+    void refusesADateParameterThatIsNeitherAnInstantNorADate() {
+        for (String field : List.of("asOf", "baselineFrom")) {
+            given().queryParam(field, "July").get("/calibration/drift").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("/problems/invalid-query"))
+                    .body("field", equalTo(field))
+                    .body("detail", containsString("\"" + field + "\" must be an ISO-8601 instant"))
+                    .body("detail", containsString("July"));
+        }
+        given().queryParam("asOf", "2030-01-01").queryParam("baselineFrom", "2030-02-01")
+                .get("/calibration/drift").then().statusCode(400)
+                .body("type", equalTo("/problems/invalid-query"))
+                .body("field", equalTo("baselineFrom"));
+    }
+
+    @Test
+    void readsBareDatesAsMidnightUtc() {
+        given().queryParam("asOf", "2030-07-01").queryParam("baselineFrom", "2030-01-01")
+                .get("/calibration/drift").then().statusCode(200)
+                .body("asOf", equalTo(AS_OF))
+                .body("baselineFrom", equalTo(BASELINE_FROM))
+                .body("recentCount", equalTo(10))
+                .body("baselineCount", equalTo(10))
+                .body("flagged", equalTo(true));
     }
 
     @Test
@@ -111,6 +132,28 @@ class DriftAndStoredBacktestTest {
         given().contentType("application/json").body(body).post("/calibration/backtest").then().statusCode(200)
                 .body("ruleLift.find { it.rule == 'Lead of this test run' }.firedCount", equalTo(21))
                 .body("ruleLift.find { it.rule == 'Lead of this test run' }.firedWon", equalTo(10));
+    }
+
+    @Test
+    void aStoredBacktestJudgesDriftByTheMqlsOfTheBacktestedRuleset() {
+        // The candidate makes all 21 leads of this run MQL and no other stored lead (they score 0): unlike
+        // GET /calibration/drift, the student counts. As of July 1st: recent = ten May closes (3 won) and the
+        // student (won) = 4 of 11; baseline = ten February closes, 6 won. (4/11 - 6/10) = -23.64 points: flagged.
+        List<Map<String, String>> rules = List.of(Map.of("path", "mql.drl", "content",
+                Fixtures.text("calibration/lead-prefix-mql.drl", Map.of("prefix", PREFIX))));
+        Map<String, Object> body = new HashMap<>(Map.of("source", "stored", "rules", rules, "asOf", AS_OF));
+        given().contentType("application/json").body(body).post("/calibration/backtest").then().statusCode(200)
+                .body("thresholdBand.atOrAbove.leads", equalTo(21))
+                .body("drift.status", equalTo("OK"))
+                .body("drift.asOf", equalTo(AS_OF))
+                .body("drift.recentFrom", equalTo("2030-04-02T00:00:00Z"))
+                .body("drift.recentCount", equalTo(11))
+                .body("drift.recentWon", equalTo(4))
+                .body("drift.recentRate", equalTo(0.3636f))
+                .body("drift.baselineCount", equalTo(10))
+                .body("drift.baselineWon", equalTo(6))
+                .body("drift.deltaPoints", equalTo(-23.64f))
+                .body("drift.flagged", equalTo(true));
     }
 
     @Test

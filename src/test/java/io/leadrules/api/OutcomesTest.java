@@ -11,6 +11,7 @@ import java.util.Map;
 
 import static io.leadrules.support.Segment.client;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -145,6 +146,24 @@ class OutcomesTest {
                 .body("errors[0].record", equalTo(2))
                 .body("errors[0].leadId", equalTo(unknown));
         assertNoOutcome(a);
+    }
+
+    @Test
+    void theLeadShowsItsOutcomeOnceRecordedAndTheLaterOneAfterAReplacement() {
+        String a = lead("view");
+        given().get("/leads/" + a).then().statusCode(200).body("id", equalTo(a)).body("outcome", nullValue())
+                .body("$", org.hamcrest.Matchers.hasKey("outcome"));
+        Instant before = Instant.now();
+        post("application/json", "single.json", Map.of("lead1", a), 1, 0);
+        String recordedAt = given().get("/leads/" + a).then().statusCode(200)
+                .body("outcome.outcome", equalTo("won"))
+                .body("outcome.closedAt", equalTo("2026-03-01T12:00:00Z"))
+                .extract().path("outcome.recordedAt");
+        assertThat(Instant.parse(recordedAt)).isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        post("application/jsonl", "batch.jsonl", Map.of("lead1", a, "lead2", a), 1, 1);
+        given().get("/leads/" + a).then().statusCode(200)
+                .body("outcome.outcome", equalTo("won"))
+                .body("outcome.closedAt", equalTo("2026-03-04T00:00:00Z"));
     }
 
     @Test

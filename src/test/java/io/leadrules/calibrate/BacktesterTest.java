@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +53,7 @@ class BacktesterTest {
     static BacktestReport run(String min, String max, List<BigDecimal> shares) {
         Scorer scorer = new Scorer(new ScoringPolicy(new BigDecimal("5"), 1000, Map.of(), Optional.empty()));
         CalibrationSettings settings = new CalibrationSettings(new TargetCloseRate(new BigDecimal(min), new BigDecimal(max)),
-                shares, new DriftCheck.Settings(90, BigDecimal.TEN));
+                shares, new DriftCheck.Settings(90, BigDecimal.TEN, 10));
         return new Backtester(scorer, settings).run(ruleset, leads, mapping.asOf());
     }
 
@@ -133,15 +134,74 @@ class BacktesterTest {
     }
 
     @Test
-    void refusesASetWithoutLeadsOrWithoutOutcomes() {
-        Scorer scorer = new Scorer(new ScoringPolicy(BigDecimal.TEN, 1000, Map.of(), Optional.empty()));
-        Backtester backtester = new Backtester(scorer, new CalibrationSettings(new TargetCloseRate(new BigDecimal("0.2"),
-                new BigDecimal("0.3")), List.of(), new DriftCheck.Settings(90, BigDecimal.TEN)));
-        assertThatThrownBy(() -> backtester.run(ruleset, List.of(), mapping.asOf()))
+    void refusesAnEmptySet() {
+        assertThatThrownBy(() -> backtester(10).run(ruleset, List.of(), mapping.asOf()))
                 .isInstanceOf(BacktestInputException.class).hasMessageContaining("empty");
+    }
+
+    @Test
+    void aSetWithoutOutcomesIsAReportThatSaysSo() {
         List<LabelledLead> unlabelled = leads.stream().map(l -> new LabelledLead(l.lead(), l.events(), null, null)).toList();
-        assertThatThrownBy(() -> backtester.run(ruleset, unlabelled, mapping.asOf()))
-                .isInstanceOf(BacktestInputException.class).hasMessageContaining("None of the 10 leads has an outcome");
+        BacktestReport report = backtester(10).run(ruleset, unlabelled, mapping.asOf());
+        assertThat(report.count()).isEqualTo(10);
+        assertThat(report.labelled()).isZero();
+        assertThat(report.auc()).isNull();
+        assertThat(report.baseRate()).isNull();
+        assertThat(report.deciles()).isEmpty();
+        assertThat(report.suggestedThresholds().status()).isEqualTo(ThresholdSuggestion.NO_LABELS);
+        assertThat(report.suggestedThresholds().suggested()).isNull();
+        assertThat(report.bandCutoffs()).isEmpty();
+        assertThat(report.note()).contains("None of the 10 leads has an outcome").contains("no AUC");
+        assertThat(report.drift().status()).isEqualTo(DriftReport.NO_LABELS);
+        assertThat(BacktestSummary.text(report)).contains("Note: None of the 10 leads").contains("[NO_LABELS]");
+        assertThat(run("0.2", "0.3", List.of()).note()).as("labelled sets carry no note").isNull();
+    }
+
+    @Test
+    void driftComparesTheRecentCloseRateOfTheMqlsWithEarlierCloses() {
+        // Threshold 5: MQLs a9 b8 c7 d6 e5 f5. asOf 2026-06-01, recent = the 90 days after 2026-03-03.
+        // recent: a won (05-01), c lost (04-01); e lost closes after asOf (06-15): left out.
+        // baseline: b won (02-01), d won (01-15), f won (03-03, exactly at the window start: baseline).
+        // g h i j are below the threshold (i won, recently): not MQLs, not counted.
+        // recent 1/2 = 50 %, baseline 3/3 = 100 %: -50 points, more than 10: flagged.
+        Map<String, String> closed = Map.of("a", "2026-05-01", "b", "2026-02-01", "c", "2026-04-01", "d", "2026-01-15",
+                "e", "2026-06-15", "f", "2026-03-03", "g", "2026-05-01", "h", "2026-05-01", "i", "2026-05-02",
+                "j", "2026-05-03");
+        List<LabelledLead> dated = leads.stream().map(l -> new LabelledLead(l.lead(), l.events(), l.won(),
+                Instant.parse(closed.get(l.lead().getId()) + "T00:00:00Z"))).toList();
+        DriftReport drift = backtester(2).run(ruleset, dated, mapping.asOf()).drift();
+        assertThat(drift.status()).isEqualTo(DriftReport.OK);
+        assertThat(drift.asOf()).isEqualTo(mapping.asOf());
+        assertThat(drift.recentFrom()).isEqualTo(Instant.parse("2026-03-03T00:00:00Z"));
+        assertThat(drift.recentCount()).isEqualTo(2);
+        assertThat(drift.recentWon()).isEqualTo(1);
+        assertThat(drift.recentRate()).isEqualByComparingTo("0.5");
+        assertThat(drift.baselineCount()).isEqualTo(3);
+        assertThat(drift.baselineWon()).isEqualTo(3);
+        assertThat(drift.baselineRate()).isEqualByComparingTo("1");
+        assertThat(drift.deltaPoints()).isEqualByComparingTo("-50");
+        assertThat(drift.flagged()).isTrue();
+        // The same leads with the configured minimum of 10 per window: too few to judge, not flagged
+        DriftReport few = backtester(10).run(ruleset, dated, mapping.asOf()).drift();
+        assertThat(few.status()).isEqualTo(DriftReport.NOT_ENOUGH_OUTCOMES);
+        assertThat(few.flagged()).isFalse();
+        assertThat(few.detail()).contains("at least 10").contains("1 MQL(s) closed after asOf");
+    }
+
+    @Test
+    void driftSaysWhyWhenTheLeadsHaveNoCloseDates() {
+        BacktestReport report = run("0.2", "0.3", List.of());
+        assertThat(report.drift().status()).isEqualTo(DriftReport.NO_CLOSE_DATES);
+        assertThat(report.drift().flagged()).isFalse();
+        assertThat(report.drift().detail()).contains("None of the 10 labelled leads has a close date");
+        assertThat(BacktestSummary.text(report)).contains("Drift of the MQL close rate: [NO_CLOSE_DATES]");
+    }
+
+    /** Threshold 5, target 20-30 %, drift over 90 days flagged beyond 10 points with {@code minOutcomes} a window. */
+    static Backtester backtester(int minOutcomes) {
+        Scorer scorer = new Scorer(new ScoringPolicy(new BigDecimal("5"), 1000, Map.of(), Optional.empty()));
+        return new Backtester(scorer, new CalibrationSettings(new TargetCloseRate(new BigDecimal("0.2"),
+                new BigDecimal("0.3")), List.of(), new DriftCheck.Settings(90, BigDecimal.TEN, minOutcomes)));
     }
 
     @Test

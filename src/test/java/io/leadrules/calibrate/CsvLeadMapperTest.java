@@ -88,4 +88,27 @@ class CsvLeadMapperTest {
         assertThat(leads.get(1).won()).isNull();
         assertThat(leads.get(1).lead().getJobTitle()).isEqualTo("CMO");
     }
+
+    @Test
+    void readsTheCloseDateColumnAsAnInstantOrADateAndNamesABadOne() {
+        CsvMapping mapping = CsvLeadMapper.readMapping("""
+                id: id
+                label: {column: won, won: ["1"], closedAt: closed}
+                asOf: 2026-01-01T00:00:00Z
+                """);
+        List<LabelledLead> leads = CsvLeadMapper.map(new java.io.StringReader("""
+                id,won,closed
+                a,1,2025-11-05
+                b,0,2025-12-01T09:30:00+01:00
+                c,0,
+                """), mapping);
+        assertThat(leads).extracting(LabelledLead::closedAt).containsExactly(Instant.parse("2025-11-05T00:00:00Z"),
+                Instant.parse("2025-12-01T08:30:00Z"), null);
+        assertThatThrownBy(() -> CsvLeadMapper.map(new java.io.StringReader("id,won,closed\na,1,last week\n"), mapping))
+                .isInstanceOfSatisfying(CsvMappingException.class, e -> assertThat(e.errors()).containsExactly(
+                        new CsvMappingException.Error(1, "closed", "last week",
+                                "is not an ISO-8601 instant such as 2026-03-01T12:00:00Z, or a date (2026-03-01)")));
+        assertThatThrownBy(() -> CsvLeadMapper.map(new java.io.StringReader("id,won\na,1\n"), mapping))
+                .isInstanceOf(CsvMappingException.class).hasMessageContaining("[closed]");
+    }
 }

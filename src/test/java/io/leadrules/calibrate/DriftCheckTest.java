@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DriftCheckTest {
 
     static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
-    static final DriftCheck.Settings SETTINGS = new DriftCheck.Settings(90, BigDecimal.TEN);
+    static final DriftCheck.Settings SETTINGS = new DriftCheck.Settings(90, BigDecimal.TEN, 10);
 
     /** {@code won} of {@code count} MQLs closed {@code daysAgo} days before now. */
     static List<MqlOutcome> closed(int count, int won, double daysAgo) {

@@ -215,6 +215,36 @@ class RuleHitReportTest {
         }
     }
 
+    @Test
+    void theScoreDistributionShowsTheEmptyBucketsBetweenTheLowestAndHighest() {
+        // Scores 15 and 52 (width 10): buckets 10-20 (1 lead), 20-30, 30-40, 40-50 (none), 50-60 (1 lead)
+        String segment = batch + "-gaps";
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int score : new int[]{15, 52}) {
+                String lead = segment + "-" + score;
+                decide(lead, DAY, active.current().version(), score, new RuleHit("Title: ideal buyer", "fit",
+                        BigDecimal.valueOf(score), "test", null, List.of(), null, 0, null));
+                segments.replace(lead, Map.of("attributes.batch", segment));
+            }
+        });
+        JsonPath report = given().queryParam("segment", "attributes.batch:" + segment).get("/reports/rule-hits")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(report.getList("scoreDistribution.from")).containsExactly(10, 20, 30, 40, 50);
+        assertThat(report.getList("scoreDistribution.to")).containsExactly(20, 30, 40, 50, 60);
+        assertThat(report.getList("scoreDistribution.leads")).containsExactly(1, 0, 0, 0, 1);
+    }
+
+    @Test
+    void thePairsTableLabelsEachRulesLeadsForWhatTheyAre() {
+        String html = given().get("/reports/rule-hits.html?segment=attributes.batch:" + batch).then().statusCode(200)
+                .extract().asString();
+        assertThat(html).doesNotContain("First alone").doesNotContain("Second alone")
+                .contains(">Rule's leads</th>").contains(">And rule's leads</th>");
+        // GMV and Industry fire for all 7 leads, together for 7: each rule's leads are 7, not 0 "alone"
+        assertThat(html).containsPattern("<td>GMV: \\$5M-\\$100M</td><td>Industry: target vertical</td>"
+                + "<td class=\"num\">7</td><td class=\"num\">7</td><td class=\"num\">7</td>");
+    }
+
     private void decide(String lead, Instant at, String version, int score, RuleHit hit) {
         BigDecimal points = BigDecimal.valueOf(score);
         long id = decisions.insert(lead, at, points, score >= 70, version, "event", lead + "-" + at, "Test", null,
@@ -280,6 +310,63 @@ class RuleHitReportTest {
                 .contentType("application/problem+json").body("field", equalTo("from"));
         given().queryParam("segment", "Apparel").get("/reports/rule-hits").then().statusCode(400)
                 .body("field", equalTo("segment"));
+    }
+
+    @Test
+    void anUnknownSegmentFieldIsA400ListingTheFieldsThatExist() {
+        for (String segment : List.of("nosuch:x", "Industry:Apparel", "attributes.:x")) {
+            given().queryParam("segment", segment).get("/reports/rule-hits").then().statusCode(400)
+                    .contentType("application/problem+json").body("field", equalTo("segment"))
+                    .body("detail", containsString("industry, country, region, jobTitle, emailDomain, employees, gmv"))
+                    .body("detail", containsString("attributes.<name>"));
+        }
+        given().queryParam("segment", "nosuch:x").get("/reports/rule-hits.html").then().statusCode(400)
+                .body("field", equalTo("segment"));
+        given().queryParam("segment", "employees:50").get("/reports/rule-hits").then().statusCode(200);
+    }
+
+    @Test
+    void segmentValuesMatchExactlyCaseIncluded() {
+        given().queryParam("segment", "attributes.batch:" + batch.toUpperCase(java.util.Locale.ROOT))
+                .get("/reports/rule-hits").then().statusCode(200).body("leads", equalTo(0));
+        given().queryParam("segment", "attributes.batch:" + batch)
+                .get("/reports/rule-hits").then().statusCode(200).body("leads", equalTo(7));
+    }
+
+    @Test
+    void theHtmlDownloadLinksKeepEveryFilter() throws IOException {
+        String version = active.current().version();
+        String html = given().accept("text/html").queryParam("from", "2031-03-01").queryParam("to", "2031-03-01")
+                .queryParam("version", version).queryParam("segment", "attributes.batch:" + batch)
+                .get("/reports/rule-hits").then().statusCode(200).extract().asString();
+        String filters = "&from=2031-03-01T00%3A00%3A00Z&to=2031-03-02T00%3A00%3A00Z&version=" + version
+                + "&segment=attributes.batch%3A" + batch;
+        assertThat(link(html, "download-csv")).isEqualTo("/reports/rule-hits?format=csv" + filters);
+        assertThat(link(html, "download-json")).isEqualTo("/reports/rule-hits?format=json" + filters);
+        // Followed as a browser would, the links give the page's leads, not every lead
+        given().urlEncodingEnabled(false).get(link(html, "download-json")).then().statusCode(200)
+                .contentType("application/json").body("leads", equalTo(7))
+                .body("filter.segment", equalTo("attributes.batch:" + batch));
+        String csv = given().urlEncodingEnabled(false).get(link(html, "download-csv")).then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+        CSVRecord gmv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords().stream()
+                .filter(r -> r.get("rule").equals("GMV: $5M-$100M")).findFirst().orElseThrow();
+        assertThat(gmv.get("leads")).isEqualTo("7");
+        // A segment value with spaces and an ampersand survives the link
+        String spaced = given().queryParam("segment", "attributes.platform:Shopify Plus & more")
+                .get("/reports/rule-hits.html").then().statusCode(200).extract().asString();
+        assertThat(link(spaced, "download-json"))
+                .isEqualTo("/reports/rule-hits?format=json&segment=attributes.platform%3AShopify%20Plus%20%26%20more");
+        assertThat(link(given().get("/reports/rule-hits.html").then().statusCode(200).extract().asString(),
+                "download-csv")).isEqualTo("/reports/rule-hits?format=csv");
+    }
+
+    /** The href of the link with this id, its HTML entities read back as a browser would. */
+    private static String link(String html, String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"" + id + "\" href=\"([^\"]*)\"").matcher(html);
+        assertThat(m.find()).as("link " + id).isTrue();
+        return m.group(1).replace("&amp;", "&");
     }
 
     @Test
