@@ -1,6 +1,7 @@
 package io.leadrules.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,6 +58,69 @@ public final class Activity {
     }
 
     /**
+     * The events of this type at most {@code days} days old ({@code inclusive}) or less than {@code days} old:
+     * those a window such as {@code last30Days} or {@code daysSinceLast <= 7} looks at. Oldest first.
+     */
+    List<Event> eventsWithin(double days, boolean inclusive) {
+        int from = events.size();
+        while (from > 0 && inWindow(events.get(from - 1).getDaysAgo(), days, inclusive)) {
+            from--;
+        }
+        return events.subList(from, events.size());
+    }
+
+    private static boolean inWindow(double daysAgo, double days, boolean inclusive) {
+        return inclusive ? daysAgo <= days : daysAgo < days;
+    }
+
+    /**
+     * The events that make {@link #followsWithin} true: every event of {@code earlierType} and every event of this
+     * type that form a pair at most {@code days} days apart, the earlier one first. Oldest first; empty when none.
+     */
+    List<Event> pairedWith(String earlierType, double days) {
+        Activity earlier = timeline.activity(earlierType);
+        if (earlier == null) {
+            return List.of();
+        }
+        boolean[] laterUsed = new boolean[events.size()];
+        boolean[] earlierUsed = new boolean[earlier.events.size()];
+        for (int l = 0; l < events.size(); l++) {
+            for (int b = 0; b < earlier.events.size(); b++) {
+                if (isPair(earlier.events.get(b), events.get(l), days)) {
+                    laterUsed[l] = true;
+                    earlierUsed[b] = true;
+                }
+            }
+        }
+        List<Event> used = new ArrayList<>();
+        if (earlier == this) {
+            // followsWithin of its own type: one list, used on either side of a pair.
+            for (int i = 0; i < laterUsed.length; i++) {
+                laterUsed[i] |= earlierUsed[i];
+            }
+            addMarked(events, laterUsed, used);
+            return used;
+        }
+        addMarked(earlier.events, earlierUsed, used);
+        addMarked(events, laterUsed, used);
+        used.sort(Timeline.OLDEST_FIRST);
+        return used;
+    }
+
+    private static void addMarked(List<Event> events, boolean[] marked, List<Event> into) {
+        for (int i = 0; i < marked.length; i++) {
+            if (marked[i]) {
+                into.add(events.get(i));
+            }
+        }
+    }
+
+    private static boolean isPair(Event before, Event later, double days) {
+        double gap = Event.daysBetween(before.getTimestamp(), later.getTimestamp());
+        return gap >= 0 && gap <= days;
+    }
+
+    /**
      * True when an event of this type came at most {@code days} days after an event of {@code earlierType}:
      * {@code Activity(type == "Demo Attended", followsWithin("Pricing Page Viewed", 7))}.
      */
@@ -67,8 +131,7 @@ public final class Activity {
         }
         for (Event later : events) {
             for (Event before : earlier.events) {
-                double gap = Event.daysBetween(before.getTimestamp(), later.getTimestamp());
-                if (gap >= 0 && gap <= days) {
+                if (isPair(before, later, days)) {
                     return true;
                 }
             }

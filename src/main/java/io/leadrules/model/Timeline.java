@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class Timeline {
 
-    private static final Comparator<Event> OLDEST_FIRST = Comparator.comparing(Event::getTimestamp);
+    static final Comparator<Event> OLDEST_FIRST = Comparator.comparing(Event::getTimestamp);
 
     private final Instant asOf;
     private final List<Event> events;

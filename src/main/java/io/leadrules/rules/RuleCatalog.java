@@ -82,8 +82,7 @@ public final class RuleCatalog {
         BigDecimal points = number(meta, "points", file, descr, problems);
         BigDecimal cap = number(meta, "cap", file, descr, problems);
         if ("decay".equals(category)) {
-            requireNumber(meta, "share", file, descr, problems);
-            requireNumber(meta, "everyDays", file, descr, problems);
+            checkDecayTerms(meta, file, descr, problems);
         } else if (category != null && points == null && !meta.containsKey("points")) {
             problems.add(at(file, descr, where + " has no @points: add the points it gives, e.g. @points(10)"));
         }
@@ -91,7 +90,7 @@ public final class RuleCatalog {
             return Optional.empty();
         }
         return Optional.of(new RuleInfo(descr.getName(), file.path(), descr.getLine(), descr.getEndLine(), category,
-                points, cap, meta.get("description"), Map.copyOf(meta)));
+                points, cap, meta.get("description"), Map.copyOf(meta), EventUseReader.read(descr)));
     }
 
     private static Map<String, String> metadata(RuleDescr descr) {
@@ -103,13 +102,33 @@ public final class RuleCatalog {
         return meta;
     }
 
-    private static void requireNumber(Map<String, String> meta, String key, RuleFile file, RuleDescr descr,
-                                      List<DrlProblem> problems) {
+    /**
+     * A decay rule keeps {@code (1 - share) ^ (age / everyDays)} of a hit's points: a share outside (0, 1) would
+     * add points, take none, or take them all at once (and a negative base has no real power); a period of zero
+     * or less has no meaning. Share 1 is refused too: it would wipe a hit out the moment its signal is not new.
+     */
+    private static void checkDecayTerms(Map<String, String> meta, RuleFile file, RuleDescr descr,
+                                        List<DrlProblem> problems) {
+        String where = "Decay rule \"" + descr.getName() + "\"";
+        BigDecimal share = requireNumber(meta, "share", file, descr, problems);
+        if (share != null && (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) >= 0)) {
+            problems.add(at(file, descr, where + ": @share(" + meta.get("share") + ") must be above 0 and below 1,"
+                    + " the part of the points lost per period, e.g. @share(0.25) for a quarter"));
+        }
+        BigDecimal everyDays = requireNumber(meta, "everyDays", file, descr, problems);
+        if (everyDays != null && everyDays.signum() <= 0) {
+            problems.add(at(file, descr, where + ": @everyDays(" + meta.get("everyDays") + ") must be above 0,"
+                    + " the days of one period, e.g. @everyDays(91) for a quarter"));
+        }
+    }
+
+    private static BigDecimal requireNumber(Map<String, String> meta, String key, RuleFile file, RuleDescr descr,
+                                            List<DrlProblem> problems) {
         if (!meta.containsKey(key)) {
             problems.add(at(file, descr, "Decay rule \"" + descr.getName() + "\" needs @" + key + "(...)"));
-        } else {
-            number(meta, key, file, descr, problems);
+            return null;
         }
+        return number(meta, key, file, descr, problems);
     }
 
     private static BigDecimal number(Map<String, String> meta, String key, RuleFile file, RuleDescr descr,

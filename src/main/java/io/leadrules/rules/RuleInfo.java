@@ -1,5 +1,7 @@
 package io.leadrules.rules;
 
+import io.leadrules.model.EventUse;
+
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -9,7 +11,8 @@ import java.util.Map;
  * @param points the points the rule gives per firing; null for rules that compute them (decay)
  * @param cap the most points the rule may give in total for one lead; null when uncapped
  * @param line first line of the rule in its file
+ * @param eventUse which events of its activities the rule's condition reads: the events its hits name
  */
 public record RuleInfo(String name, String file, int line, int endLine, String category, BigDecimal points,
-                       BigDecimal cap, String description, Map<String, String> metadata) {
+                       BigDecimal cap, String description, Map<String, String> metadata, EventUse eventUse) {
 }

@@ -59,11 +59,12 @@ public final class HitRecorder {
     /** Gives explicit points, for rules whose points depend on the facts. */
     public void award(RuleContext drools, Number points, String reason) {
         RuleInfo rule = info(drools);
-        List<EventRef> events = eventsOf(drools.getMatch().getObjects());
+        List<Object> matched = drools.getMatch().getObjects();
+        List<EventRef> events = eventsOf(matched, rule);
         Instant last = latest(events);
         BigDecimal given = Points.of(points);
         String why = reason;
-        if (lead.isTrackingOptOut() && !events.isEmpty() && Category.INTENT.label().equals(rule.category())) {
+        if (lead.isTrackingOptOut() && Category.INTENT.label().equals(rule.category()) && isBehavioural(matched)) {
             given = BigDecimal.ZERO;
             why = reason + " (not counted: the lead opted out of behavioural tracking)";
         }
@@ -86,7 +87,7 @@ public final class HitRecorder {
         }
         // Built by hand rather than with String.format: this runs for every intent hit, and the formatter was a
         // fifth of the scoring time (see bench/README.md). Same text as "%.1f", but always with a decimal point.
-        String reason = "\"" + hit.rule() + "\" faded by " + percent(lost.negate(), hit.points()) + "% after "
+        String reason = "\"" + hit.rule() + "\" faded by " + fadedPercent(remaining) + "% after "
                 + oneDecimal(hit.signalAgeDays()) + " days without the signal (" + terms.sharePercent() + "% per "
                 + terms.everyDaysText() + " days)";
         record(new RuleHit(rule.name(), rule.category(), lost, reason, rule.file(), hit.events(), hit.lastEventAt(),
@@ -129,11 +130,15 @@ public final class HitRecorder {
         return last;
     }
 
-    private static List<EventRef> eventsOf(List<Object> matched) {
+    /**
+     * The events behind a hit: of each matched activity, those the rule's condition read (the events in its window,
+     * the pairs of its sequence: see {@link io.leadrules.model.EventUse}); a matched event; a decayed hit's events.
+     */
+    private static List<EventRef> eventsOf(List<Object> matched, RuleInfo rule) {
         List<EventRef> refs = new ArrayList<>();
         for (Object fact : matched) {
             if (fact instanceof Activity activity) {
-                activity.getEvents().forEach(e -> refs.add(EventRef.of(e)));
+                rule.eventUse().of(activity).forEach(e -> refs.add(EventRef.of(e)));
             } else if (fact instanceof Event event) {
                 refs.add(EventRef.of(event));
             } else if (fact instanceof RuleHit hit) {
@@ -143,9 +148,33 @@ public final class HitRecorder {
         return refs;
     }
 
+    /**
+     * Whether the match rests on the lead's behaviour (an activity or an event), even when its condition read no
+     * event, as in {@code last30Days == 0}: such points are not given to a lead who opted out of tracking.
+     */
+    private static boolean isBehavioural(List<Object> matched) {
+        for (Object fact : matched) {
+            if (fact instanceof Activity || fact instanceof Event || fact instanceof RuleHit hit && !hit.events().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code 12.345 -> "12.3"}: rounds half up like {@code %.1f}, independent of the default locale. */
     private static String oneDecimal(double value) {
         return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /**
+     * The share of its points a hit lost, from the exact factor rather than from the rounded points: 2 points
+     * keeping 96.3% lose 0.07 once rounded, which would read 3.5% instead of 3.7%.
+     */
+    private static String fadedPercent(double remaining) {
+        // In tenths of a percent, rounded half up like the other figures; long arithmetic rather than an exact
+        // BigDecimal of the double, which runs for every decayed hit (see bench/README.md).
+        long tenths = Math.round((1 - remaining) * 1000);
+        return tenths % 10 == 0 ? Long.toString(tenths / 10) : (tenths / 10) + "." + Math.abs(tenths % 10);
     }
 
     private static String percent(BigDecimal part, BigDecimal whole) {

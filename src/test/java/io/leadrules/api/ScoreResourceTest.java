@@ -48,6 +48,36 @@ class ScoreResourceTest {
     }
 
     @Test
+    void eachHitNamesOnlyTheEventsItsRuleUsed() {
+        // An open from 2025 is outside "3+ email opens in 30 days": the hit and its decay name the three of November.
+        String body = """
+                {"lead":{"id":"w"},"events":[
+                  {"type":"Email Opened","timestamp":"2025-01-01T00:00:00Z","id":"old"},
+                  {"type":"Email Opened","timestamp":"2026-11-20T00:00:00Z","id":"n20"},
+                  {"type":"Email Opened","timestamp":"2026-11-12T00:00:00Z","id":"n12"},
+                  {"type":"Email Opened","timestamp":"2026-11-10T00:00:00Z","id":"n10"},
+                  {"type":"Pricing Page Viewed","timestamp":"2026-06-02T00:00:00Z","id":"june"},
+                  {"type":"Pricing Page Viewed","timestamp":"2026-11-18T00:00:00Z","id":"p18"},
+                  {"type":"Demo Attended","timestamp":"2026-11-21T00:00:00Z","id":"d21"}],
+                 "asOf":"2026-11-23T00:00:00Z"}""";
+
+        JsonPath hits = given().contentType(ContentType.JSON).body(body)
+                .when().post("/score")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(hits.getList("hits.find { it.rule == '3+ email opens in 30 days' && it.appliesTo == null }.events.id"))
+                .containsExactly("n10", "n12", "n20");
+        assertThat(hits.getList("hits.find { it.appliesTo == '3+ email opens in 30 days' }.events.id"))
+                .containsExactly("n10", "n12", "n20");
+        assertThat(hits.getList("hits.find { it.rule == 'Pricing page in the last 7 days' }.events.id"))
+                .containsExactly("p18");
+        assertThat(hits.getList("hits.find { it.rule == 'Pricing page then demo within 7 days' && it.appliesTo == null }.events.id"))
+                .containsExactly("p18", "d21");
+        assertThat(hits.getString("hits.find { it.rule == 'Pricing page then demo within 7 days' && it.appliesTo == null }.lastEventAt"))
+                .isEqualTo("2026-11-21T00:00:00Z");
+    }
+
+    @Test
     void eachScoreCountsPerRuleMetricsTaggedWithItsVersionAndSourceApi() {
         String version = given().contentType(ContentType.JSON).body(request("ideal-lead.json"))
                 .when().post("/score").then().statusCode(200).extract().path("ruleset.version");

@@ -160,6 +160,9 @@ class DefaultRulesetScoringTest {
         assertThat(card.breakdown().cap()).isEqualByComparingTo("-25");
         assertThat(card.score()).isEqualByComparingTo("40");
         assertThat(card.hits()).anySatisfy(h -> assertThat(h.rule()).isEqualTo("Cap on intent"));
+        // Without a rule the category cap is applied again: 30 + 10 is still 40, 25 + 10 is 35.
+        assertThat(card.scoreWithoutRule().get("Pricing page in the last 7 days")).isEqualByComparingTo("40");
+        assertThat(card.scoreWithoutRule().get("Live demo attended")).isEqualByComparingTo("35");
     }
 
     @Test

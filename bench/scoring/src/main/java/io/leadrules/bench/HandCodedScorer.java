@@ -189,8 +189,9 @@ public final class HandCodedScorer {
         TypeStats demo = byType.get("Demo Attended");
         if (demo != null) {
             sum = sum.add(decayed(30, demo, now));
-            if (pricing != null && demoWithinWeekOfPricing(events, now)) {
-                sum = sum.add(decayed(10, demo, now));
+            long pairedDemo = pricing == null ? Long.MIN_VALUE : newestDemoWithinWeekOfPricing(events, now);
+            if (pairedDemo != Long.MIN_VALUE) {
+                sum = sum.add(decayed(BigDecimal.TEN, (double) (now - pairedDemo) / DAY_MILLIS));
             }
         }
         sum = sum.add(ifPresent(byType, "Demo Requested", 20, now));
@@ -223,8 +224,12 @@ public final class HandCodedScorer {
         return stats == null ? BigDecimal.ZERO : decayed(points, stats, now);
     }
 
-    /** A demo attended 0 to 7 days after some pricing page view. */
-    private static boolean demoWithinWeekOfPricing(Collection<Event> events, long now) {
+    /**
+     * The newest demo attended 0 to 7 days after some pricing page view, or {@code Long.MIN_VALUE}: the sequence
+     * rule's signal is its newest pair, so it decays from that demo, not from a later unpaired one.
+     */
+    private static long newestDemoWithinWeekOfPricing(Collection<Event> events, long now) {
+        long newest = Long.MIN_VALUE;
         for (Event demo : events) {
             long demoAt = demo.getTimestamp().toEpochMilli();
             if (demoAt > now || !demo.getType().equals("Demo Attended")) {
@@ -237,11 +242,12 @@ public final class HandCodedScorer {
                 }
                 double gap = (double) (demoAt - pricingAt) / DAY_MILLIS;
                 if (gap >= 0 && gap <= 7) {
-                    return true;
+                    newest = Math.max(newest, demoAt);
+                    break;
                 }
             }
         }
-        return false;
+        return newest;
     }
 
     private static double daysSince(TypeStats stats, long now) {
