@@ -1,7 +1,7 @@
 package io.leadrules.profile;
 
 /**
- * Why a lead was rescored: the event that arrived (for a batch, the last of the lead's new events).
+ * Why a lead was rescored: the event that arrived (each new event of a batch is a decision of its own).
  *
  * @param type "event" for new events, "decay" when the periodic MQL re-check found the verdict changed with time alone
  */

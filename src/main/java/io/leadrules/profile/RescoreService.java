@@ -52,8 +52,12 @@ public class RescoreService {
         return engine.score(toLead(lead), toEvents(events), at);
     }
 
+    /**
+     * Scores the lead on these events, stores the decision and records an MQL transition if the verdict changed.
+     * Returns the lead as it stands after the decision (its MQL state and ruleset version), for the next one.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ScoreCard rescore(LeadRow lead, List<StoredEvent> events, DecisionCause cause, Instant now) {
+    public LeadRow rescore(LeadRow lead, List<StoredEvent> events, DecisionCause cause, Instant now) {
         Lead profile = toLead(lead);
         ScoreCard card = engine.score(profile, toEvents(events), now);
         String version = card.ruleset().version();
@@ -69,7 +73,7 @@ public class RescoreService {
         stored.fire(new DecisionStored(decisionId, lead.leadId(), version, card.hits()));
         handoff.record(lead.leadId(), lead.mql(), mql, card.score(), card.threshold(), version, decisionId, now);
         leads.updateState(lead.leadId(), mql, version, now);
-        return card;
+        return new LeadRow(lead.leadId(), lead.traits(), mql, version, lead.createdAt(), now);
     }
 
     Lead toLead(LeadRow row) {

@@ -1,5 +1,6 @@
 package io.leadrules.store;
 
+import io.leadrules.support.TempRulesFolder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -45,6 +46,8 @@ class H2DurableCommitTest {
              ResultSet rs = s.executeQuery("select count(*) from durable_check")) {
             rs.next();
             assertThat(rs.getInt(1)).as("rows committed before the halt").isEqualTo(ROWS);
+        } finally {
+            TempRulesFolder.deleteTree(dir);
         }
     }
 
