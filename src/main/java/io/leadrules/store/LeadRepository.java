@@ -61,6 +61,16 @@ public class LeadRepository {
                 rs -> rs.getString("lead_id"));
     }
 
+    /**
+     * Ids of leads whose latest decision is of a version other than {@code version} (leads never scored have none),
+     * after {@code afterLeadId} (exclusive; null = from the start), in id order, at most {@code limit}.
+     */
+    public List<String> idsScoredByOtherVersion(String version, String afterLeadId, int limit) {
+        return jdbc.query("select lead_id from lead_profile where ruleset_version is not null and ruleset_version <> ?"
+                        + " and lead_id > ? order by lead_id limit ?", rs -> rs.getString("lead_id"),
+                version, afterLeadId == null ? "" : afterLeadId, limit);
+    }
+
     public void updateTraits(String leadId, Map<String, Object> traits, Instant now) {
         jdbc.update("update lead_profile set traits = ?, updated_at = ? where lead_id = ?", json.write(traits), now, leadId);
     }
