@@ -47,9 +47,16 @@ public class RescoreService {
         this.stored = stored;
     }
 
-    /** The stored lead's score at {@code at}, computed and not stored: what a read of the profile shows. */
+    /**
+     * The stored lead's score at {@code at}, computed and not stored: what a read of the profile shows. Its MQL
+     * verdict is judged as a stored decision's would be, from the lead's current state: with a hysteresis band an
+     * MQL stays one until it falls below {@code threshold - hysteresis}.
+     */
     public ScoreCard score(LeadRow lead, List<StoredEvent> events, Instant at) {
-        return engine.score(toLead(lead), toEvents(events), at);
+        ScoreCard card = engine.score(toLead(lead), toEvents(events), at);
+        boolean mql = handoff.isMql(lead.mql(), card.score(), card.threshold());
+        return mql == card.mql() ? card : new ScoreCard(card.leadId(), card.score(), card.breakdown(), mql,
+                card.threshold(), card.ruleset(), card.asOf(), card.hits(), card.scoreWithoutRule());
     }
 
     /**
