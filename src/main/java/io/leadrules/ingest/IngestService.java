@@ -61,7 +61,8 @@ public class IngestService {
         Set<String> stored = insertInIdOrder(fresh, receivedAt);
         int count = 0;
         for (Map.Entry<String, List<SegmentMessage>> lead : byLead.entrySet()) {
-            List<SegmentMessage> accepted = lead.getValue().stream().filter(m -> stored.contains(m.messageId())).toList();
+            List<SegmentMessage> accepted = lead.getValue().stream()
+                    .filter(m -> stored.contains(m.messageId())).toList();
             if (!accepted.isEmpty()) {
                 rescoreEach(locked.get(lead.getKey()), accepted, now);
                 count += accepted.size();
