@@ -22,7 +22,7 @@ public class MqlResource {
     }
 
     @GET
-    public List<TransitionRow> transitions(@QueryParam("since") String since, @QueryParam("limit") Integer limit) {
+    public List<TransitionRow> transitions(@QueryParam("since") String since, @QueryParam("limit") String limit) {
         return feed.since(since, limit);
     }
 }

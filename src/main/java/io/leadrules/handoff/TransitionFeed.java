@@ -23,17 +23,31 @@ public class TransitionFeed {
         this.transitions = transitions;
     }
 
-    /** {@code since} is an ISO-8601 instant (absent: from the beginning); poll again from the last {@code at}. */
-    public List<TransitionRow> since(String since, Integer limit) {
+    /**
+     * {@code since} is an ISO-8601 instant (absent: from the beginning); poll again from the last {@code at}.
+     * {@code limit} is taken as text so that a non-number is a 400 naming it, not the 404 JAX-RS gives.
+     */
+    public List<TransitionRow> since(String since, String limit) {
         Instant from = since == null || since.isBlank() ? Instant.EPOCH : parse(since);
-        int max = limit == null ? DEFAULT_LIMIT : limit;
-        if (max < 1 || max > MAX_LIMIT) {
-            throw new BadFeedQueryException("limit", "limit must be between 1 and " + MAX_LIMIT + ", got " + max);
-        }
+        int max = limit == null || limit.isBlank() ? DEFAULT_LIMIT : limit(limit);
         return transitions.since(from, max).stream()
                 .map(t -> new TransitionRow(t.id(), t.leadId(), t.direction(), t.at(), Points.normalize(t.score()),
                         Points.normalize(t.threshold()), t.rulesetVersion(), t.decisionId()))
                 .toList();
+    }
+
+    private static int limit(String limit) {
+        int max;
+        try {
+            max = Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            max = 0;
+        }
+        if (max < 1 || max > MAX_LIMIT) {
+            throw new BadFeedQueryException("limit", "limit must be a whole number between 1 and " + MAX_LIMIT
+                    + ", got \"" + limit + "\"");
+        }
+        return max;
     }
 
     private static Instant parse(String since) {

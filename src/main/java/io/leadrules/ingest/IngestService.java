@@ -13,17 +13,23 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Stores accepted Segment messages and rescores their leads, all in one transaction: when it returns the events
- * are committed, so answering {@code {"success": true}} never loses data. A message whose {@code messageId} was
- * stored before is skipped; a lead with no new message is not rescored. Leads are locked in id order, so two
- * concurrent batches never deadlock.
+ * are committed, so answering {@code {"success": true}} never loses data. A {@code messageId} is stored once: a
+ * repeat inside the request, or one stored before (a retry), is skipped; a lead with no new message is neither
+ * created nor rescored. Each new message gets its own decision, citing it.
+ * <p>
+ * Lock order, so concurrent requests never deadlock: every lead of the request in id order first (created if new),
+ * then the messages in id order. A request inserting a messageId another one inserted but has not committed waits
+ * for it and then skips the message (it is stored).
  */
 @ApplicationScoped
 public class IngestService {
@@ -31,61 +37,85 @@ public class IngestService {
     private final LeadRepository leads;
     private final EventRepository events;
     private final RescoreService rescorer;
-    private final LeadCreator creator;
     private final Clock clock;
 
-    public IngestService(LeadRepository leads, EventRepository events, RescoreService rescorer, LeadCreator creator,
-                         Clock clock) {
+    public IngestService(LeadRepository leads, EventRepository events, RescoreService rescorer, Clock clock) {
         this.leads = leads;
-        this.creator = creator;
         this.events = events;
         this.rescorer = rescorer;
         this.clock = clock;
     }
 
-    /** Stores the messages and rescores each lead once; returns how many messages were new. */
+    /** Stores the new messages and rescores each of them on its lead; returns how many messages were new. */
     @Transactional
     public int accept(List<SegmentMessage> messages, Instant receivedAt) {
-        Map<String, List<SegmentMessage>> byLead = new TreeMap<>();
-        messages.forEach(m -> byLead.computeIfAbsent(m.leadId(), id -> new ArrayList<>()).add(m));
-        int stored = 0;
-        for (Map.Entry<String, List<SegmentMessage>> lead : byLead.entrySet()) {
-            stored += acceptForLead(lead.getKey(), lead.getValue(), receivedAt);
+        List<SegmentMessage> fresh = unseen(messages);
+        if (fresh.isEmpty()) {
+            return 0;
         }
+        Instant now = clock.instant();
+        Map<String, List<SegmentMessage>> byLead = new TreeMap<>();
+        fresh.forEach(m -> byLead.computeIfAbsent(m.leadId(), id -> new ArrayList<>()).add(m));
+        Map<String, LeadRow> locked = new LinkedHashMap<>();
+        byLead.keySet().forEach(id -> locked.put(id, leads.lockOrCreate(id, now)));
+        Set<String> stored = insertInIdOrder(fresh, receivedAt);
+        int count = 0;
+        for (Map.Entry<String, List<SegmentMessage>> lead : byLead.entrySet()) {
+            List<SegmentMessage> accepted = lead.getValue().stream()
+                    .filter(m -> stored.contains(m.messageId())).toList();
+            if (!accepted.isEmpty()) {
+                rescoreEach(locked.get(lead.getKey()), accepted, now);
+                count += accepted.size();
+            }
+        }
+        return count;
+    }
+
+    /** The first message of each messageId in the request, less those stored before; in request order. */
+    private List<SegmentMessage> unseen(List<SegmentMessage> messages) {
+        Map<String, SegmentMessage> first = new LinkedHashMap<>();
+        messages.forEach(m -> first.putIfAbsent(m.messageId(), m));
+        Set<String> known = events.existing(first.keySet());
+        return first.values().stream().filter(m -> !known.contains(m.messageId())).toList();
+    }
+
+    /** Inserts in messageId order (see the lock order above); returns the ids this request stored. */
+    private Set<String> insertInIdOrder(List<SegmentMessage> messages, Instant receivedAt) {
+        Set<String> stored = new HashSet<>();
+        messages.stream().sorted(Comparator.comparing(SegmentMessage::messageId)).forEach(m -> {
+            if (events.insert(new StoredEvent(m.messageId(), m.leadId(), m.kind(), m.eventType(), m.timestamp(),
+                    receivedAt, m.properties(), m.payload()))) {
+                stored.add(m.messageId());
+            }
+        });
         return stored;
     }
 
-    private int acceptForLead(String leadId, List<SegmentMessage> messages, Instant receivedAt) {
-        Instant now = clock.instant();
-        Optional<LeadRow> locked = leads.lock(leadId);
-        if (locked.isEmpty()) {
-            creator.ensure(leadId, now);
-            locked = leads.lock(leadId);
-        }
-        LeadRow lead = locked.orElseThrow();
-        SegmentMessage last = null;
+    /**
+     * One decision per new message, in request order: each scores the profile and events as stored up to and
+     * including that message (the lead's earlier events, and this request's messages up to it), so the history
+     * shows every event and an MQL transition is credited to the event that caused it.
+     */
+    private void rescoreEach(LeadRow lead, List<SegmentMessage> accepted, Instant now) {
+        List<StoredEvent> history = events.forLead(lead.leadId());
+        Set<String> notYet = new HashSet<>();
+        accepted.forEach(m -> notYet.add(m.messageId()));
         boolean identified = false;
-        int stored = 0;
-        for (SegmentMessage m : messages) {
-            if (events.insert(new StoredEvent(m.messageId(), leadId, m.kind(), m.eventType(), m.timestamp(),
-                    receivedAt, m.properties(), m.payload()))) {
-                stored++;
-                last = m;
-                identified |= m.isIdentify();
+        LeadRow current = lead;
+        for (SegmentMessage m : accepted) {
+            notYet.remove(m.messageId());
+            List<StoredEvent> soFar = history.stream().filter(e -> !notYet.contains(e.messageId())).toList();
+            if (m.isIdentify()) {
+                identified = true;
+                current = new LeadRow(current.leadId(), traitsInOrder(soFar), current.mql(), current.rulesetVersion(),
+                        current.createdAt(), now);
             }
+            current = rescorer.rescore(current, soFar, DecisionCause.event(m.messageId(),
+                    m.eventType() != null ? m.eventType() : m.kind()), now);
         }
-        if (last == null) {
-            return 0;
-        }
-        List<StoredEvent> history = events.forLead(leadId);
         if (identified) {
-            Map<String, Object> traits = traitsInOrder(history);
-            leads.updateTraits(leadId, traits, now);
-            lead = new LeadRow(leadId, traits, lead.mql(), lead.rulesetVersion(), lead.createdAt(), now);
+            leads.updateTraits(lead.leadId(), current.traits(), now);
         }
-        rescorer.rescore(lead, history, DecisionCause.event(last.messageId(),
-                last.eventType() != null ? last.eventType() : last.kind()), now);
-        return stored;
     }
 
     /** Identify traits merged in the order the calls happened, so a late, older identify cannot undo a newer one. */

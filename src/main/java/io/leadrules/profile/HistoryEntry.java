@@ -11,8 +11,9 @@ public record HistoryEntry(long decisionId, Instant decidedAt, BigDecimal score,
                            Cause cause, JsonNode breakdown, JsonNode hits) {
 
     /**
-     * What caused the change: {@code type} "event" with the event, and {@code rulesetChange} when the ruleset
-     * differs from the one of the lead's previous decision (then the change may come from the rules too).
+     * What caused the change: {@code type} "event" with the event, "ruleset" when a newly activated ruleset
+     * rescored the lead, "decay" when its signals faded past the MQL line; and {@code rulesetChange} when the
+     * ruleset differs from the one of the lead's previous decision (then the change may come from the rules too).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Cause(String type, String eventId, String eventType, RulesetChange rulesetChange, String detail) {

@@ -93,9 +93,11 @@ public class LeadService {
     private static HistoryEntry entry(DecisionRow d) {
         HistoryEntry.RulesetChange change = d.previousRuleset() == null ? null
                 : new HistoryEntry.RulesetChange(d.previousRuleset(), d.rulesetVersion());
-        String detail = ("decay".equals(d.causeType()) ? "No new event: the signals faded with time"
-                : "Event \"" + d.causeEventType() + "\" (" + d.causeEventId() + ")")
-                + (change == null ? "" : "; ruleset changed from " + change.from() + " to " + change.to());
+        String detail = switch (d.causeType()) {
+            case "decay" -> "No new event: the signals faded with time";
+            case DecisionCause.RULESET -> "No new event: rescored on the newly activated ruleset";
+            default -> "Event \"" + d.causeEventType() + "\" (" + d.causeEventId() + ")";
+        } + (change == null ? "" : "; ruleset changed from " + change.from() + " to " + change.to());
         return new HistoryEntry(d.id(), d.decidedAt(), Points.normalize(d.score()), d.mql(), d.rulesetVersion(),
                 new HistoryEntry.Cause(d.causeType(), d.causeEventId(), d.causeEventType(), change, detail),
                 d.breakdown(), d.hits());

@@ -47,13 +47,24 @@ public class RescoreService {
         this.stored = stored;
     }
 
-    /** The stored lead's score at {@code at}, computed and not stored: what a read of the profile shows. */
+    /**
+     * The stored lead's score at {@code at}, computed and not stored: what a read of the profile shows. Its MQL
+     * verdict is judged as a stored decision's would be, from the lead's current state: with a hysteresis band an
+     * MQL stays one until it falls below {@code threshold - hysteresis}.
+     */
     public ScoreCard score(LeadRow lead, List<StoredEvent> events, Instant at) {
-        return engine.score(toLead(lead), toEvents(events), at);
+        ScoreCard card = engine.score(toLead(lead), toEvents(events), at);
+        boolean mql = handoff.isMql(lead.mql(), card.score(), card.threshold());
+        return mql == card.mql() ? card : new ScoreCard(card.leadId(), card.score(), card.breakdown(), mql,
+                card.threshold(), card.ruleset(), card.asOf(), card.hits(), card.scoreWithoutRule());
     }
 
+    /**
+     * Scores the lead on these events, stores the decision and records an MQL transition if the verdict changed.
+     * Returns the lead as it stands after the decision (its MQL state and ruleset version), for the next one.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ScoreCard rescore(LeadRow lead, List<StoredEvent> events, DecisionCause cause, Instant now) {
+    public LeadRow rescore(LeadRow lead, List<StoredEvent> events, DecisionCause cause, Instant now) {
         Lead profile = toLead(lead);
         ScoreCard card = engine.score(profile, toEvents(events), now);
         String version = card.ruleset().version();
@@ -69,7 +80,7 @@ public class RescoreService {
         stored.fire(new DecisionStored(decisionId, lead.leadId(), version, card.hits()));
         handoff.record(lead.leadId(), lead.mql(), mql, card.score(), card.threshold(), version, decisionId, now);
         leads.updateState(lead.leadId(), mql, version, now);
-        return card;
+        return new LeadRow(lead.leadId(), lead.traits(), mql, version, lead.createdAt(), now);
     }
 
     Lead toLead(LeadRow row) {

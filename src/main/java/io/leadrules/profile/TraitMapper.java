@@ -1,6 +1,7 @@
 package io.leadrules.profile;
 
 import io.leadrules.model.Lead;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -16,7 +17,10 @@ import java.util.TreeSet;
  * Turns a lead's merged identify traits into the {@link Lead} the rules see, following
  * {@code leadrules.ingest.traits}. Traits no mapping names land in {@code attributes} unchanged. A value that
  * does not fit its field (employees "lots") leaves the field empty: the trait is still in the stored profile.
+ * Created at start-up ({@code @Startup}), so a mapping to a field that does not exist stops the service there with
+ * the list of fields, instead of failing every ingest call later.
  */
+@Startup
 @ApplicationScoped
 public class TraitMapper {
 

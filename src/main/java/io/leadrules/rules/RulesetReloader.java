@@ -5,6 +5,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ public class RulesetReloader {
     private final ScenarioRunner runner;
     private final Clock clock;
     private final RulesLifecycleConfig config;
+    private final Event<RulesetActivated> activated;
     /** Frees replaced rulesets after the grace delay, once requests that started on them are done. */
     private final ScheduledExecutorService releaser = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ruleset-releaser");
@@ -60,12 +62,13 @@ public class RulesetReloader {
     private volatile RulesStatus.Failure folderFailure;
 
     public RulesetReloader(ActiveRuleset active, RulesetVersionStore store, RulesetScorer scorer, Clock clock,
-                           RulesLifecycleConfig config) {
+                           RulesLifecycleConfig config, Event<RulesetActivated> activated) {
         this.active = active;
         this.store = store;
         this.runner = new ScenarioRunner(scorer);
         this.clock = clock;
         this.config = config;
+        this.activated = activated;
     }
 
     /** The folder's rules were compiled at start-up; here their scenarios gate them like any reload. */
@@ -245,6 +248,7 @@ public class RulesetReloader {
         retire(previous);
         LOG.infof("Ruleset %s active (%s from %s, %d rules, %d scenario(s) passed); replaced %s", next.version(),
                 source, origin, ruleCount(next), check.scenarios().size(), previous.version());
+        activated.fire(new RulesetActivated(next.version(), previous.version(), source, now));
         return new ReloadResult(next.version(), previous.version(), true, source, ruleCount(next), check.scenarios());
     }
 

@@ -9,12 +9,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Segment messages, stored once per {@code messageId} however often a client retries them. */
 @ApplicationScoped
 public class EventRepository {
+
+    /** Ids per {@code in (...)} query: a 500 KB batch of tiny events holds a few thousand. */
+    private static final int ID_CHUNK = 1000;
 
     private final Jdbc jdbc;
     private final JsonText json;
@@ -25,15 +30,27 @@ public class EventRepository {
     }
 
     /**
-     * Stores the message; false when its messageId was stored before (a retry), which is not an error. Callers hold
-     * the lead's row lock, so the same message cannot be inserted twice at once for one lead.
+     * Stores the message; false when its messageId is stored already (a retry), which is not an error. The id is
+     * unique over all leads: a transaction inserting the same id at once (another request, maybe for another lead)
+     * makes this one wait for it, then store nothing if it committed, so a race never fails the request.
      */
     public boolean insert(StoredEvent e) {
         return jdbc.update("insert into lead_event (message_id, lead_id, kind, event_type, occurred_at, received_at,"
-                        + " properties, payload) select ?, ?, ?, ?, ?, ?, ?, ?"
-                        + " where not exists (select 1 from lead_event where message_id = ?)",
+                        + " properties, payload) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
                 e.messageId(), e.leadId(), e.kind(), e.eventType(), e.occurredAt(), e.receivedAt(),
-                json.write(e.properties()), e.payload(), e.messageId()) == 1;
+                json.write(e.properties()), e.payload()) == 1;
+    }
+
+    /** Which of these message ids are stored already (for any lead). */
+    public Set<String> existing(Collection<String> messageIds) {
+        Set<String> found = new HashSet<>();
+        List<String> ids = List.copyOf(messageIds);
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
+            found.addAll(jdbc.query("select message_id from lead_event where message_id in ("
+                    + Jdbc.placeholders(chunk.size()) + ")", rs -> rs.getString(1), chunk.toArray()));
+        }
+        return found;
     }
 
     /** The lead's messages in the order they happened (their own timestamps), whatever order they arrived in. */

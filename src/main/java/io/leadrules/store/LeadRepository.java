@@ -27,13 +27,23 @@ public class LeadRepository {
     }
 
     /**
-     * Creates an empty profile unless the lead exists. Two transactions creating the same lead at once: the second
-     * fails with {@link StoreException#isUniqueViolation()}, which the caller treats as "exists".
+     * Creates an empty profile unless the lead exists. A transaction creating the same lead at once makes this one
+     * wait for it and then do nothing (no unique violation that would abort the caller's transaction).
      */
     public void create(String leadId, Instant now) {
         jdbc.update("insert into lead_profile (lead_id, traits, mql, created_at, updated_at)"
-                + " select ?, '{}', false, ?, ? where not exists (select 1 from lead_profile where lead_id = ?)",
-                leadId, now, now, leadId);
+                + " select ?, '{}', false, ?, ? where not exists (select 1 from lead_profile where lead_id = ?)"
+                + " on conflict do nothing", leadId, now, now, leadId);
+    }
+
+    /** The profile, created empty if the lead is new, locked until the transaction ends. */
+    public LeadRow lockOrCreate(String leadId, Instant now) {
+        Optional<LeadRow> row = lock(leadId);
+        if (row.isPresent()) {
+            return row.get();
+        }
+        create(leadId, now);
+        return lock(leadId).orElseThrow();
     }
 
     /** The profile, locked until the transaction ends. */
@@ -49,6 +59,16 @@ public class LeadRepository {
     public List<String> mqlLeadIds() {
         return jdbc.query("select lead_id from lead_profile where mql = true order by lead_id",
                 rs -> rs.getString("lead_id"));
+    }
+
+    /**
+     * Ids of leads whose latest decision is of a version other than {@code version} (leads never scored have none),
+     * after {@code afterLeadId} (exclusive; null = from the start), in id order, at most {@code limit}.
+     */
+    public List<String> idsScoredByOtherVersion(String version, String afterLeadId, int limit) {
+        return jdbc.query("select lead_id from lead_profile where ruleset_version is not null and ruleset_version <> ?"
+                        + " and lead_id > ? order by lead_id limit ?", rs -> rs.getString("lead_id"),
+                version, afterLeadId == null ? "" : afterLeadId, limit);
     }
 
     public void updateTraits(String leadId, Map<String, Object> traits, Instant now) {

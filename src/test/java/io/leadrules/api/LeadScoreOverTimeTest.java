@@ -129,6 +129,29 @@ class LeadScoreOverTimeTest {
     }
 
     @Test
+    void theLiveScoreJudgesMqlWithTheSameHysteresisAsStoredDecisions() {
+        clock.set(T0);
+        String mql = Fixtures.uniqueLead("band");
+        client().body(SegmentIngestTest.identify(mql, "Director of E-commerce", T0.minusSeconds(60), mql + "-id"))
+                .post("/v1/identify").then().statusCode(200);                              // 65
+        client().body(page(mql, "Pricing", "/pricing", clock.instant(), "-pricing"))
+                .post("/v1/page").then().statusCode(200);                                  // 90: enters
+        String never = Fixtures.uniqueLead("below");
+        client().body(SegmentIngestTest.identify(never, "Director of E-commerce", T0.minusSeconds(60), never + "-id"))
+                .post("/v1/identify").then().statusCode(200);                              // 65: never MQL
+        clock.advance(Duration.ofDays(40));                                                // pricing gone: 65
+
+        given().get("/leads/{id}", mql).then().statusCode(200)
+                .body("score.score", equalTo(65))
+                .body("mql", is(true))
+                .body("score.mql", is(true));                                              // inside the band
+        given().get("/leads/{id}", never).then().statusCode(200)
+                .body("score.score", equalTo(65))
+                .body("mql", is(false))
+                .body("score.mql", is(false));
+    }
+
+    @Test
     void aDecisionAfterARulesetChangeSaysSo() {
         clock.set(T0);
         String lead = Fixtures.uniqueLead("ruleset");

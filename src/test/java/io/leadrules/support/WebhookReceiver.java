@@ -11,12 +11,15 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP receiver for the MQL webhook, on 127.0.0.1 and a free port. It answers 503 to the first
- * {@code failures} deliveries and 200 after, and records every request, so tests can check retries.
+ * {@code failures} attempts of each delivery (by {@code X-Leadrules-Delivery}) and 200 after, and records every
+ * request, so tests can check retries. Counting per delivery keeps a test's retries its own: the database may hold
+ * MQLs of earlier test classes, which the start-up MQL re-check can move out of MQL, each a delivery of its own.
  */
 public final class WebhookReceiver {
 
@@ -25,7 +28,8 @@ public final class WebhookReceiver {
     }
 
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
-    private static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
+    private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+    private static volatile int failures;
     private static HttpServer server;
 
     private WebhookReceiver() {
@@ -36,7 +40,8 @@ public final class WebhookReceiver {
     }
 
     static synchronized String start(int failures) {
-        FAILURES_LEFT.set(failures);
+        WebhookReceiver.failures = failures;
+        ATTEMPTS.clear();
         RECEIVED.clear();
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -46,8 +51,10 @@ public final class WebhookReceiver {
         server.createContext("/mql", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                int status = FAILURES_LEFT.getAndDecrement() > 0 ? 503 : 200;
-                RECEIVED.add(new Received(body, exchange.getRequestHeaders().getFirst("X-Leadrules-Delivery"), status));
+                String delivery = exchange.getRequestHeaders().getFirst("X-Leadrules-Delivery");
+                int attempt = ATTEMPTS.computeIfAbsent(String.valueOf(delivery), d -> new AtomicInteger()).incrementAndGet();
+                int status = attempt <= WebhookReceiver.failures ? 503 : 200;
+                RECEIVED.add(new Received(body, delivery, status));
                 exchange.sendResponseHeaders(status, -1);
             } finally {
                 exchange.close();
@@ -64,7 +71,7 @@ public final class WebhookReceiver {
         }
     }
 
-    /** Fails the first two deliveries, then accepts; short backoff so the test sees the retries quickly. */
+    /** Fails the first two attempts of each delivery, then accepts; short backoff so the test sees the retries soon. */
     public static class FlakyResource implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {

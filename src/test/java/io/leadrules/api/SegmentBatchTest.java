@@ -1,0 +1,147 @@
+package io.leadrules.api;
+
+import io.leadrules.support.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static io.leadrules.support.Segment.client;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * A messageId is stored once however it repeats (inside one batch, across leads, in concurrent requests), and every
+ * accepted event of a batch gets a decision of its own, citing it.
+ */
+@QuarkusTest
+@Tag("db")
+class SegmentBatchTest {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @Test
+    void aMessageIdTwiceInOneBatchIsStoredOnce() {
+        String lead = Fixtures.uniqueLead("twice");
+        String batch = batch(track(lead, "Email Opened", 3, lead + "-a"), track(lead, "Email Opened", 3, lead + "-a"),
+                track(lead, "Webinar Attended", 2, lead + "-b"));
+        client().body(batch).post("/v1/batch").then().statusCode(200).body("success", is(true));
+
+        given().get("/leads/{id}", lead).then().statusCode(200)
+                .body("events.messageId", equalTo(List.of(lead + "-a", lead + "-b")));
+        given().get("/leads/{id}/history", lead).then().statusCode(200)
+                .body("cause.eventId", equalTo(List.of(lead + "-a", lead + "-b")));
+    }
+
+    @Test
+    void aMessageIdRepeatedUnderAnotherUserIdStaysWithItsFirstLeadAndCreatesNoEmptyLead() {
+        String first = Fixtures.uniqueLead("first");
+        String other = Fixtures.uniqueLead("other");
+        String third = Fixtures.uniqueLead("third");
+        client().body(batch(track(first, "Email Opened", 3, first + "-m"), track(other, "Email Opened", 3, first + "-m")))
+                .post("/v1/batch").then().statusCode(200).body("success", is(true));
+        client().body(track(third, "Email Opened", 2, first + "-m")).post("/v1/track").then().statusCode(200)
+                .body("success", is(true));
+
+        given().get("/leads/{id}", first).then().statusCode(200).body("events", hasSize(1));
+        given().get("/leads/{id}", other).then().statusCode(404);
+        given().get("/leads/{id}", third).then().statusCode(404);
+    }
+
+    @Test
+    void concurrentRequestsWithTheSameMessageIdNeverFailAndStoreItOnce() throws Exception {
+        String messageId = Fixtures.uniqueLead("shared-message");
+        List<String> leads = new ArrayList<>();
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String lead = Fixtures.uniqueLead("racer" + i);
+            leads.add(lead);
+            String body = i % 2 == 0 ? track(lead, "Email Opened", 1, messageId)
+                    : batch(track(lead, "Blog Post Read", 1, lead + "-own"), track(lead, "Email Opened", 1, messageId));
+            String path = i % 2 == 0 ? "/v1/track" : "/v1/batch";
+            calls.add(() -> client().body(body).post(path).then().extract().statusCode());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (Future<Integer> status : pool.invokeAll(calls)) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        int holders = 0;
+        for (String lead : leads) {
+            List<String> ids = given().get("/leads/{id}", lead).then().extract().jsonPath().getList("events.messageId");
+            if (ids != null && ids.contains(messageId)) {
+                holders++;
+            }
+        }
+        assertThat(holders).as("leads holding the shared message").isEqualTo(1);
+    }
+
+    @Test
+    void everyEventOfABatchGetsItsOwnDecisionAndTheMqlTransitionCitesTheEventThatCausedIt() {
+        String lead = Fixtures.uniqueLead("per-event");
+        Instant since = Instant.now().minusSeconds(1);
+        client().body(SegmentIngestTest.batch(lead)).post("/v1/batch").then().statusCode(200);
+
+        given().get("/leads/{id}/history", lead).then().statusCode(200)
+                .body("cause.type", equalTo(List.of("event", "event", "event")))
+                .body("cause.eventId", equalTo(List.of(lead + "-m1", lead + "-m2", lead + "-m3")))
+                .body("cause.eventType", equalTo(List.of("identify", "Pricing Page Viewed", "Demo Requested")))
+                .body("breakdown.fit", equalTo(List.of(65, 65, 65)))
+                .body("breakdown.intent", equalTo(List.of(0, 25, 45)))
+                .body("mql", equalTo(List.of(false, true, true)));
+        int pricingDecision = given().get("/leads/{id}/history", lead).then().extract().path("[1].decisionId");
+        given().queryParam("since", since.toString()).get("/mql/transitions").then().statusCode(200)
+                .body("findAll { it.leadId == '" + lead + "' }.direction", equalTo(List.of("entered")))
+                .body("findAll { it.leadId == '" + lead + "' }.decisionId", equalTo(List.of(pricingDecision)));
+    }
+
+    @Test
+    void eachDecisionScoresTheEventsUpToItInBatchOrder() {
+        String lead = Fixtures.uniqueLead("batch-order");
+        // The pricing view comes first in the batch though it happened after the identify.
+        String pricing = "{\"type\":\"page\",\"userId\":\"" + lead + "\",\"messageId\":\"" + lead + "-p\","
+                + "\"name\":\"Pricing\",\"timestamp\":\"" + NOW.minus(Duration.ofHours(1)) + "\"}";
+        String identify = SegmentIngestTest.identify(lead, "Director of E-commerce", NOW.minus(Duration.ofHours(2)),
+                lead + "-i").replaceFirst("\\{", "{\"type\":\"identify\",");
+        client().body("{\"batch\":[" + pricing + "," + identify + "]}").post("/v1/batch").then().statusCode(200);
+
+        given().get("/leads/{id}/history", lead).then().statusCode(200)
+                .body("cause.eventId", equalTo(List.of(lead + "-p", lead + "-i")))
+                .body("[0].breakdown.fit", equalTo(0))
+                .body("[0].score", equalTo(25))
+                .body("[1].breakdown.fit", equalTo(65))
+                .body("[1].score", equalTo(90))
+                .body("mql", equalTo(List.of(false, true)));
+    }
+
+    private static String track(String lead, String event, int hoursAgo, String messageId) {
+        return SegmentIngestTest.track(lead, event, NOW.minus(Duration.ofHours(hoursAgo)), messageId);
+    }
+
+    /** Single-call bodies as batch items (a batch item names its type). */
+    private static String batch(String... tracks) {
+        List<String> items = new ArrayList<>();
+        for (String t : tracks) {
+            items.add(t.replaceFirst("\\{", "{\"type\":\"track\","));
+        }
+        return "{\"batch\":[" + String.join(",", items) + "]}";
+    }
+}
