@@ -5,8 +5,8 @@
 //   node bench/ingest/ingest-bench.js [--url http://127.0.0.1:8080] [--key dev-write-key]
 //        [--batches 200] [--batch-size 100] [--leads-per-batch 20] [--concurrency 4] [--latency-samples 500]
 //
-// 1. Throughput: POST /v1/batch (identify + track events spread over several leads per batch, each lead
-//    rescored once per batch), `concurrency` requests in flight; reports events/s.
+// 1. Throughput: POST /v1/batch (identify + track events spread over several leads per batch; each event
+//    rescores its lead and stores a decision), `concurrency` requests in flight; reports events/s.
 // 2. Event-to-new-score latency: POST /v1/track for one existing lead, one at a time. The service answers only
 //    after the event is stored AND the lead rescored (decision committed), so the response time is the time to a
 //    new score; every 50th sample also checks the decision is visible in GET /leads/{id}/history.

@@ -110,9 +110,10 @@ public class IngestService {
                 current = new LeadRow(current.leadId(), traitsInOrder(soFar), current.mql(), current.rulesetVersion(),
                         current.createdAt(), now);
             }
-            current = rescorer.rescore(current, soFar, DecisionCause.event(m.messageId(),
+            current = rescorer.decide(current, soFar, DecisionCause.event(m.messageId(),
                     m.eventType() != null ? m.eventType() : m.kind()), now);
         }
+        rescorer.saveState(current, now);
         if (identified) {
             leads.updateTraits(lead.leadId(), current.traits(), now);
         }

@@ -60,27 +60,43 @@ public class RescoreService {
     }
 
     /**
-     * Scores the lead on these events, stores the decision and records an MQL transition if the verdict changed.
-     * Returns the lead as it stands after the decision (its MQL state and ruleset version), for the next one.
+     * Scores the lead on these events, stores the decision and records an MQL transition if the verdict changed,
+     * then saves the lead's state. Returns the lead as it stands after the decision (its MQL state and version).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public LeadRow rescore(LeadRow lead, List<StoredEvent> events, DecisionCause cause, Instant now) {
-        Lead profile = toLead(lead);
-        ScoreCard card = engine.score(profile, toEvents(events), now);
+        LeadRow after = decide(lead, events, cause, now);
+        saveState(after, now);
+        return after;
+    }
+
+    /**
+     * Stores one decision (with the report's rule tallies) and its MQL transition, but not the lead's state: for
+     * several decisions in a row (one per event of a batch), pass each one's result to the next and call
+     * {@link #saveState} once after the last, which the transaction must then do before it commits.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public LeadRow decide(LeadRow lead, List<StoredEvent> events, DecisionCause cause, Instant now) {
+        ScoreCard card = engine.score(toLead(lead), toEvents(events), now);
         String version = card.ruleset().version();
         boolean versionChanged = !version.equals(lead.rulesetVersion());
         String previous = versionChanged ? lead.rulesetVersion() : null;
         boolean mql = handoff.isMql(lead.mql(), card.score(), card.threshold());
         long decisionId = decisions.insert(lead.leadId(), now, card.score(), mql, version, cause.type(),
                 cause.eventId(), cause.eventType(), previous, card.breakdown(), card.hits());
-        // The reports' rows (rule tallies, segment fields) commit with the decision or not at all.
+        // The reports' rows (rule tallies) commit with the decision or not at all.
         decisionRules.record(new DecisionRuleRepository.Decision(decisionId, lead.leadId(), now, version,
                 card.score(), mql, versionChanged), card.hits(), card.scoreWithoutRule());
-        segments.replace(lead.leadId(), SegmentFields.of(profile));
         stored.fire(new DecisionStored(decisionId, lead.leadId(), version, card.hits()));
         handoff.record(lead.leadId(), lead.mql(), mql, card.score(), card.threshold(), version, decisionId, now);
-        leads.updateState(lead.leadId(), mql, version, now);
         return new LeadRow(lead.leadId(), lead.traits(), mql, version, lead.createdAt(), now);
+    }
+
+    /** The lead's state after its latest decision: MQL verdict, ruleset version, and the report's segment fields. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void saveState(LeadRow lead, Instant now) {
+        segments.replace(lead.leadId(), SegmentFields.of(toLead(lead)));
+        leads.updateState(lead.leadId(), lead.mql(), lead.rulesetVersion(), now);
     }
 
     Lead toLead(LeadRow row) {
