@@ -30,25 +30,27 @@ final class CapPolicy {
         this.totalCap = totalCap;
     }
 
-    /** The hits plus one adjustment per cap that bit. */
-    List<RuleHit> apply(List<RuleHit> fired, RuleCatalog catalog) {
-        List<RuleHit> hits = new ArrayList<>(fired);
-        capRules(hits, catalog);
-        capCategories(hits);
-        capTotal(hits);
-        return hits;
+    /**
+     * The capped hits and, per rule that fired, the score without it.
+     *
+     * @param hits             the hits plus one adjustment per cap that bit
+     * @param scoreWithoutRule per rule that fired (cap adjustments aside), the score the lead would have had without
+     *                         it: its hits and the adjustments naming it removed, the category and total caps applied
+     *                         again (a capped total can lose nothing when one rule goes); what "decisive for an MQL
+     *                         verdict" is tested against
+     */
+    record Capped(List<RuleHit> hits, Map<String, BigDecimal> scoreWithoutRule) {
     }
 
-    /**
-     * Per rule that fired (cap adjustments aside), the score the lead would have had without it: its hits and the
-     * adjustments naming it removed, and the category and total caps applied again (a capped total can lose
-     * nothing when one rule goes). What "decisive for an MQL verdict" is tested against.
-     */
-    Map<String, BigDecimal> scoreWithoutEachRule(List<RuleHit> fired, RuleCatalog catalog) {
+    /** Rule caps are applied once and shared by the capped hits and the scores without each rule. */
+    Capped apply(List<RuleHit> fired, RuleCatalog catalog) {
         List<RuleHit> ruleCapped = new ArrayList<>(fired);
         capRules(ruleCapped, catalog);
-        return categoryCaps.isEmpty() ? withoutEachRuleByDifference(fired, ruleCapped)
-                : withoutEachRuleRecomputed(fired, ruleCapped);
+        List<RuleHit> hits = new ArrayList<>(ruleCapped);
+        capCategories(hits);
+        capTotal(hits);
+        return new Capped(hits, categoryCaps.isEmpty() ? withoutEachRuleByDifference(fired, ruleCapped)
+                : withoutEachRuleRecomputed(fired, ruleCapped));
     }
 
     /**

@@ -40,13 +40,13 @@ public final class Scorer {
 
     public ScoreCard score(Ruleset ruleset, Lead lead, Collection<Event> events, Instant asOf) {
         List<RuleHit> fired = fire(ruleset, lead, new Timeline(events, asOf));
-        List<RuleHit> hits = caps.apply(fired, ruleset.catalog());
-        Breakdown breakdown = Breakdown.of(hits);
+        CapPolicy.Capped capped = caps.apply(fired, ruleset.catalog());
+        Breakdown breakdown = Breakdown.of(capped.hits());
         BigDecimal score = breakdown.total();
         BigDecimal threshold = policy.threshold();
         return new ScoreCard(lead.getId(), score, breakdown, score.compareTo(threshold) >= 0, threshold,
-                new ScoreCard.RulesetRef(ruleset.version(), ruleset.loadedAt()), asOf, List.copyOf(hits),
-                caps.scoreWithoutEachRule(fired, ruleset.catalog()));
+                new ScoreCard.RulesetRef(ruleset.version(), ruleset.loadedAt()), asOf, List.copyOf(capped.hits()),
+                capped.scoreWithoutRule());
     }
 
     private List<RuleHit> fire(Ruleset ruleset, Lead lead, Timeline timeline) {
