@@ -102,6 +102,7 @@ public class IngestService {
         accepted.forEach(m -> notYet.add(m.messageId()));
         boolean identified = false;
         LeadRow current = lead;
+        RescoreService.Decided last = null;
         for (SegmentMessage m : accepted) {
             notYet.remove(m.messageId());
             List<StoredEvent> soFar = history.stream().filter(e -> !notYet.contains(e.messageId())).toList();
@@ -110,10 +111,11 @@ public class IngestService {
                 current = new LeadRow(current.leadId(), traitsInOrder(soFar), current.mql(), current.rulesetVersion(),
                         current.createdAt(), now);
             }
-            current = rescorer.decide(current, soFar, DecisionCause.event(m.messageId(),
+            last = rescorer.decide(current, soFar, DecisionCause.event(m.messageId(),
                     m.eventType() != null ? m.eventType() : m.kind()), now);
+            current = last.lead();
         }
-        rescorer.saveState(current, now);
+        rescorer.saveState(lead, last, now);
         if (identified) {
             leads.updateTraits(lead.leadId(), current.traits(), now);
         }

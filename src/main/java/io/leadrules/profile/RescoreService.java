@@ -60,41 +60,54 @@ public class RescoreService {
     }
 
     /**
+     * A decision just stored: the lead as it stands after it (MQL state and version), and the decision's tallies
+     * that become the lead's latest rows for the rule-hit report when {@link #saveState} runs.
+     */
+    public record Decided(LeadRow lead, DecisionRuleRepository.Tallies tallies) {
+    }
+
+    /**
      * Scores the lead on these events, stores the decision and records an MQL transition if the verdict changed,
      * then saves the lead's state. Returns the lead as it stands after the decision (its MQL state and version).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public LeadRow rescore(LeadRow lead, List<StoredEvent> events, DecisionCause cause, Instant now) {
-        LeadRow after = decide(lead, events, cause, now);
-        saveState(after, now);
-        return after;
+        Decided decided = decide(lead, events, cause, now);
+        saveState(lead, decided, now);
+        return decided.lead();
     }
 
     /**
      * Stores one decision (with the report's rule tallies) and its MQL transition, but not the lead's state: for
-     * several decisions in a row (one per event of a batch), pass each one's result to the next and call
-     * {@link #saveState} once after the last, which the transaction must then do before it commits.
+     * several decisions in a row (one per event of a batch), pass each one's lead to the next and call
+     * {@link #saveState} once with the last, which the transaction must then do before it commits.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public LeadRow decide(LeadRow lead, List<StoredEvent> events, DecisionCause cause, Instant now) {
+    public Decided decide(LeadRow lead, List<StoredEvent> events, DecisionCause cause, Instant now) {
         ScoreCard card = engine.score(toLead(lead), toEvents(events), now);
         String version = card.ruleset().version();
-        boolean versionChanged = !version.equals(lead.rulesetVersion());
-        String previous = versionChanged ? lead.rulesetVersion() : null;
+        String previous = version.equals(lead.rulesetVersion()) ? null : lead.rulesetVersion();
         boolean mql = handoff.isMql(lead.mql(), card.score(), card.threshold());
         long decisionId = decisions.insert(lead.leadId(), now, card.score(), mql, version, cause.type(),
                 cause.eventId(), cause.eventType(), previous, card.breakdown(), card.hits());
         // The reports' rows (rule tallies) commit with the decision or not at all.
-        decisionRules.record(new DecisionRuleRepository.Decision(decisionId, lead.leadId(), now, version,
-                card.score(), mql, versionChanged), card.hits(), card.scoreWithoutRule());
+        DecisionRuleRepository.Tallies tallies = decisionRules.record(new DecisionRuleRepository.Decision(decisionId,
+                lead.leadId(), now, version, card.score(), mql), card.hits(), card.scoreWithoutRule());
         stored.fire(new DecisionStored(decisionId, lead.leadId(), version, card.hits()));
         handoff.record(lead.leadId(), lead.mql(), mql, card.score(), card.threshold(), version, decisionId, now);
-        return new LeadRow(lead.leadId(), lead.traits(), mql, version, lead.createdAt(), now);
+        return new Decided(new LeadRow(lead.leadId(), lead.traits(), mql, version, lead.createdAt(), now), tallies);
     }
 
-    /** The lead's state after its latest decision: MQL verdict, ruleset version, and the report's segment fields. */
+    /**
+     * The lead's state after its latest decision: MQL verdict, ruleset version, the report's segment fields and
+     * latest rows (written once per lead and transaction, however many decisions it made).
+     *
+     * @param before the lead as it was before this transaction's decisions
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void saveState(LeadRow lead, Instant now) {
+    public void saveState(LeadRow before, Decided last, Instant now) {
+        LeadRow lead = last.lead();
+        decisionRules.replaceLatest(last.tallies(), !lead.rulesetVersion().equals(before.rulesetVersion()));
         segments.replace(lead.leadId(), SegmentFields.of(toLead(lead)));
         leads.updateState(lead.leadId(), lead.mql(), lead.rulesetVersion(), now);
     }

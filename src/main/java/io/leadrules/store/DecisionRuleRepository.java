@@ -24,21 +24,25 @@ public class DecisionRuleRepository {
         this.jdbc = new Jdbc(dataSource);
     }
 
-    /**
-     * The decision that was just stored.
-     *
-     * @param versionChanged whether the lead's previous decision was of another ruleset version (or unknown): only
-     *                       then can the lead have latest rows of other versions to unflag
-     */
+    /** The decision that was just stored. */
     public record Decision(long id, String leadId, Instant decidedAt, String rulesetVersion, BigDecimal score,
-                           boolean mql, boolean versionChanged) {
+                           boolean mql) {
     }
 
     /**
+     * A stored decision's tallies, to become the lead's latest rows by {@link #replaceLatest} once the lead's
+     * decisions of the transaction are all made (a batch makes one per event; only its last is the latest).
+     */
+    public record Tallies(Decision decision, List<RuleTally> tallies, Map<String, BigDecimal> scoreWithout) {
+    }
+
+    /**
+     * Writes the decision's rule tallies to {@code decision_rule}.
+     *
      * @param scoreWithoutRule per rule, the score the lead would have had without it (caps applied again); a rule
      *                         missing from it (a cap adjustment) is taken as the score minus its net points
      */
-    public void record(Decision d, List<RuleHit> hits, Map<String, BigDecimal> scoreWithoutRule) {
+    public Tallies record(Decision d, List<RuleHit> hits, Map<String, BigDecimal> scoreWithoutRule) {
         List<RuleTally> tallies = RuleTally.of(hits);
         Map<String, BigDecimal> without = new HashMap<>();
         tallies.forEach(t -> without.put(t.rule(), scoreWithoutRule.getOrDefault(t.rule(), d.score().subtract(t.net()))));
@@ -48,13 +52,20 @@ public class DecisionRuleRepository {
                 tallies.stream().map(t -> new Object[]{d.id(), d.leadId(), t.rule(), t.category(), t.fires(),
                         t.points(), t.net(), t.firstOfCategory(), d.score(), d.mql(), d.decidedAt(),
                         d.rulesetVersion(), without.get(t.rule())}).toList());
-        replaceLatest(d, tallies, without);
+        return new Tallies(d, tallies, without);
     }
 
-    /** The lead's rows of this version are replaced; its rows of other versions are no longer its latest. */
-    private void replaceLatest(Decision d, List<RuleTally> tallies, Map<String, BigDecimal> without) {
+    /**
+     * Makes this decision the lead's latest: its rows of the decision's version are replaced, and its rows of other
+     * versions are no longer its latest.
+     *
+     * @param versionChanged whether the lead's latest rows before this transaction were of another ruleset version
+     *                       (or unknown): only then can the lead have latest rows of other versions to unflag
+     */
+    public void replaceLatest(Tallies latest, boolean versionChanged) {
+        Decision d = latest.decision();
         for (String table : List.of("latest_decision", "latest_decision_rule")) {
-            if (d.versionChanged()) {
+            if (versionChanged) {
                 jdbc.update("update " + table + " set latest = false where lead_id = ? and latest"
                         + " and ruleset_version <> ?", d.leadId(), d.rulesetVersion());
             }
@@ -67,9 +78,9 @@ public class DecisionRuleRepository {
         jdbc.batch("insert into latest_decision_rule (lead_id, ruleset_version, rule, category, fires, points, net,"
                         + " first_of_category, score, mql, decided_at, decision_id, latest, score_without)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)",
-                tallies.stream().map(t -> new Object[]{d.leadId(), d.rulesetVersion(), t.rule(), t.category(),
-                        t.fires(), t.points(), t.net(), t.firstOfCategory(), d.score(), d.mql(), d.decidedAt(),
-                        d.id(), without.get(t.rule())}).toList());
+                latest.tallies().stream().map(t -> new Object[]{d.leadId(), d.rulesetVersion(), t.rule(),
+                        t.category(), t.fires(), t.points(), t.net(), t.firstOfCategory(), d.score(), d.mql(),
+                        d.decidedAt(), d.id(), latest.scoreWithout().get(t.rule())}).toList());
     }
 
     public int deleteForLead(String leadId) {

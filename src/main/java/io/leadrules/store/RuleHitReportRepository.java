@@ -32,7 +32,8 @@ public class RuleHitReportRepository {
      * @param minTogether  pairs of rules are returned when they fired together for at least this many leads
      */
     public RuleHitAggregates aggregate(RuleHitFilter filter, BigDecimal threshold, int bucketWidth, int minTogether) {
-        LatestDecisions latest = LatestDecisions.of(withoutNeedlessEnd(filter));
+        RuleHitFilter f = withoutNeedlessEnd(filter);
+        LatestDecisions latest = LatestDecisions.of(f, () -> trailIds(f));
         List<RuleHitAggregates.RuleRow> tallies = new ArrayList<>();
         List<RuleHitAggregates.BucketRow> buckets = new ArrayList<>();
         List<RuleHitAggregates.PairRow> pairs = new ArrayList<>();
@@ -66,6 +67,14 @@ public class RuleHitReportRepository {
             return f;
         }
         return new RuleHitFilter(f.from(), null, f.version(), f.segmentField(), f.segmentValue());
+    }
+
+    /** The id range of the decisions made in the filter's date range (an index range scan of score_decision_by_time). */
+    private LatestDecisions.IdRange trailIds(RuleHitFilter f) {
+        List<Object> params = new ArrayList<>();
+        String sql = LatestDecisions.trailIdsQuery(f, params);
+        return jdbc.queryOne(sql, rs -> rs.getObject(1) == null ? new LatestDecisions.IdRange(0, -1)
+                : new LatestDecisions.IdRange(rs.getLong(1), rs.getLong(2)), params.toArray()).orElseThrow();
     }
 
     /** Whether any decision was made with this ruleset version. */

@@ -2,9 +2,14 @@ package io.leadrules.api;
 
 import io.leadrules.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +35,9 @@ import static org.hamcrest.Matchers.is;
 @QuarkusTest
 @Tag("db")
 class SegmentBatchTest {
+
+    @Inject
+    DataSource dataSource;
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -111,6 +119,35 @@ class SegmentBatchTest {
         given().queryParam("since", since.toString()).get("/mql/transitions").then().statusCode(200)
                 .body("findAll { it.leadId == '" + lead + "' }.direction", equalTo(List.of("entered")))
                 .body("findAll { it.leadId == '" + lead + "' }.decisionId", equalTo(List.of(pricingDecision)));
+    }
+
+    @Test
+    void theReportsLatestRowsAreTheBatchsLastDecisionOfTheLead() throws Exception {
+        String lead = Fixtures.uniqueLead("latest-rows");
+        client().body(SegmentIngestTest.batch(lead)).post("/v1/batch").then().statusCode(200);
+        int last = given().get("/leads/{id}/history", lead).then().statusCode(200).extract().path("[2].decisionId");
+
+        assertThat(rows("select decision_id, ruleset_version from latest_decision where lead_id = ? and latest", lead))
+                .as("one latest row, the last decision's").hasSize(1).allMatch(r -> r.startsWith(last + ":"));
+        assertThat(rows("select decision_id, rule from latest_decision_rule where lead_id = ? order by rule", lead))
+                .as("the last decision's tallies, as decision_rule holds them")
+                .isNotEmpty()
+                .isEqualTo(rows("select decision_id, rule from decision_rule where lead_id = ? and decision_id = "
+                        + last + " order by rule", lead));
+    }
+
+    /** Each row of the query (one parameter: the lead id) as its two columns joined by ':'. */
+    private List<String> rows(String sql, String lead) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, lead);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + ":" + rs.getString(2));
+                }
+            }
+        }
+        return rows;
     }
 
     @Test

@@ -50,8 +50,8 @@ final class HandDecisions {
             boolean mql = score.compareTo(BigDecimal.valueOf(70)) >= 0;
             long id = decisions.insert(leadId, decidedAt, score, mql, version, "event", batch + "-" + key, "Test",
                     null, breakdown, decisionHits);
-            rules.record(new DecisionRuleRepository.Decision(id, leadId, decidedAt, version, score, mql, true), decisionHits,
-                    Map.of());
+            rules.replaceLatest(rules.record(new DecisionRuleRepository.Decision(id, leadId, decidedAt, version, score,
+                    mql), decisionHits, Map.of()), true);
             segments.replace(leadId, Map.of("attributes.batch", batch, "industry", "Apparel"));
         }));
         return leads;

@@ -249,8 +249,8 @@ class RuleHitReportTest {
         BigDecimal points = BigDecimal.valueOf(score);
         long id = decisions.insert(lead, at, points, score >= 70, version, "event", lead + "-" + at, "Test", null,
                 Breakdown.of(List.of(hit)), List.of(hit));
-        rules.record(new DecisionRuleRepository.Decision(id, lead, at, version, points, score >= 70, true), List.of(hit),
-                Map.of());
+        rules.replaceLatest(rules.record(new DecisionRuleRepository.Decision(id, lead, at, version, points, score >= 70),
+                List.of(hit), Map.of()), true);
     }
 
     private static JsonPath versionReport(String segment, String version, String to) {
