@@ -60,10 +60,14 @@ record LatestDecisions(String with, List<Object> withParams, String decisions, S
                 params, "select * from trail_decisions", "select * from trail_tallies", List.of());
     }
 
-    /** The SQL (and its parameters, appended) of the id range of the decisions made in the filter's date range. */
+    /**
+     * The SQL (and its parameters, appended) of the id range of the decisions made in the filter's date range.
+     * {@code id + 0}: plain {@code min(id)} makes PostgreSQL walk the primary key from its end until a row is in the
+     * range (2 s over 1 M decisions); this way it reads the range from the time index (70 ms).
+     */
     static String trailIdsQuery(RuleHitFilter f, List<Object> params) {
         RuleHitFilter dates = new RuleHitFilter(f.from(), f.to(), null, null, null);
-        return "select min(t.id), max(t.id) from score_decision t" + where(dates, params, null);
+        return "select min(t.id + 0), max(t.id + 0) from score_decision t" + where(dates, params, null);
     }
 
     /** The filter as a WHERE clause over alias {@code t} (columns decided_at, ruleset_version, lead_id). */
