@@ -167,8 +167,10 @@ public class RulesetReloader {
     public RulesStatus status() {
         RulesetVersionStore.Activation a = current;
         RulesStatus.Failure stale = folderFailure;
-        return new RulesStatus(a.version(), a.activatedAt(), a.source(), a.origin(), a.ruleCount(), a.files(),
-                lastAttempt, lastFailure, stale != null, attempts.get());
+        Ruleset live = active.current();
+        Instant loadedAt = live.version().equals(a.version()) ? live.loadedAt() : a.activatedAt();
+        return new RulesStatus(a.version(), loadedAt, a.activatedAt(), a.source(), a.origin(), a.ruleCount(),
+                a.files(), lastAttempt, lastFailure, stale != null, attempts.get());
     }
 
     /** Stored versions, the most recently activated first. */

@@ -168,6 +168,8 @@ class RulesLifecycleTest {
         given().get("/rules/status").then().body("version", equalTo(original)).body("source", equalTo("rollback"))
                 .body("origin", equalTo("version " + original));
         score().then().body("ruleset.version", equalTo(original));
+        String loadedAt = score().then().extract().path("ruleset.loadedAt");
+        given().get("/rules/status").then().body("loadedAt", equalTo(loadedAt)).body("activatedAt", notNullValue());
         given().get("/rules/versions").then()
                 .body("[0].version", equalTo(original))
                 .body("[0].active", equalTo(true))
