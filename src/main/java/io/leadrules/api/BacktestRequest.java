@@ -1,9 +1,11 @@
 package io.leadrules.api;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,9 +14,11 @@ import java.util.List;
 /**
  * Body of {@code POST /calibration/backtest}. Leads come either as JSON ({@code leads}) or as a CSV text with its
  * YAML mapping ({@code csv} + {@code mapping}), or {@code "source": "stored"}: the stored leads that have an outcome.
- * {@code rules} is a candidate ruleset; without it the live one runs.
+ * {@code rules} is a candidate ruleset (at least one file); without it the live one runs. A lead's
+ * {@code closedAt} is an instant or a bare date (midnight UTC), as for {@code POST /outcomes}.
  */
-public record BacktestRequest(List<@NotNull(message = "must not be null") @Valid RuleFileInput> rules,
+public record BacktestRequest(@Size(min = 1, message = "must name at least one .drl file; leave it out to backtest the live ruleset")
+                              List<@NotNull(message = "must not be null") @Valid RuleFileInput> rules,
                               List<@NotNull(message = "must not be null") @Valid LabelledLeadInput> leads,
                               Instant asOf,
                               @Valid TargetInput targetCloseRate,
@@ -38,7 +42,7 @@ public record BacktestRequest(List<@NotNull(message = "must not be null") @Valid
     public record LabelledLeadInput(@NotNull(message = "is required") @Valid ScoreRequest.LeadInput lead,
                                     List<ScoreRequest.@NotNull(message = "must not be null") @Valid EventInput> events,
                                     Boolean won,
-                                    Instant closedAt) {
+                                    @JsonDeserialize(using = IsoInstantDeserializer.OrDate.class) Instant closedAt) {
     }
 
     /** Close-rate range, 0-1. */

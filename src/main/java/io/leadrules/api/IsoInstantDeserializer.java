@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -33,13 +35,39 @@ public class IsoInstantDeserializer extends StdScalarDeserializer<Instant> {
         }
         String text = parser.getText().trim();
         try {
-            Instant instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            Instant instant = parse(text);
             if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
                 throw new DateTimeException("outside years 1-9999");
             }
             return instant;
         } catch (DateTimeException e) {
-            throw InvalidFormatException.from(parser, "not an ISO-8601 instant: " + e.getMessage(), text, Instant.class);
+            throw InvalidFormatException.from(parser, "not " + expected() + ": " + e.getMessage(), text, Instant.class);
+        }
+    }
+
+    protected Instant parse(String text) {
+        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    }
+
+    protected String expected() {
+        return "an ISO-8601 instant";
+    }
+
+    /**
+     * An instant as above, or a bare date ({@code 2026-01-10}) read as midnight UTC: for dates people write by hand,
+     * such as when a deal closed, as {@code POST /outcomes} takes them.
+     */
+    public static class OrDate extends IsoInstantDeserializer {
+
+        @Override
+        protected Instant parse(String text) {
+            return text.contains("T") ? super.parse(text)
+                    : LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+
+        @Override
+        protected String expected() {
+            return "an ISO-8601 instant or date";
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.leadrules.api;
 
+import io.leadrules.calibrate.InvalidOutcomesException;
 import io.leadrules.calibrate.OutcomeReader;
 import io.leadrules.calibrate.OutcomeService;
 import io.leadrules.store.OutcomeRow;
@@ -52,8 +53,20 @@ public class OutcomeResource {
     /** With {@code leadId}: that lead's outcome (a list of zero or one). Without: all, by lead id, paged. */
     @GET
     public List<OutcomeRow> list(@QueryParam("leadId") String leadId, @QueryParam("after") String after,
-                                 @QueryParam("limit") Integer limit) {
-        return leadId != null ? outcomes.forLead(leadId) : outcomes.page(after, limit);
+                                 @QueryParam("limit") String limit) {
+        return leadId != null ? outcomes.forLead(leadId) : outcomes.page(after, pageSize(limit));
+    }
+
+    /** The page size as a number; a text that is none is the client's mistake (400), not a missing resource. */
+    private static Integer pageSize(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(limit.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidOutcomesException("limit must be a whole number, got \"" + limit + "\"", List.of());
+        }
     }
 
     private static Stored store(OutcomeService.Recorded recorded) {

@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -60,9 +61,19 @@ public final class CsvLeadMapper {
         return mapping;
     }
 
+    /** Excel's "CSV UTF-8" starts with a byte-order mark, which would otherwise stick to the first column's name. */
+    private static Reader withoutBom(Reader csv) throws IOException {
+        PushbackReader in = new PushbackReader(csv, 1);
+        int first = in.read();
+        if (first != -1 && first != '\uFEFF') {
+            in.unread(first);
+        }
+        return in;
+    }
+
     public static List<LabelledLead> map(Reader csv, CsvMapping mapping) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-        try (CSVParser parser = CSVParser.parse(csv, format)) {
+        try (CSVParser parser = CSVParser.parse(withoutBom(csv), format)) {
             checkColumns(parser.getHeaderNames(), mapping);
             List<LabelledLead> leads = new ArrayList<>();
             List<Error> errors = new ArrayList<>();

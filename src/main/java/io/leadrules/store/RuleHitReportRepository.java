@@ -89,7 +89,8 @@ public class RuleHitReportRepository {
      * <li>total: leads, MQLs, average score; bucket: the score histogram;</li>
      * <li>rule (per rule and category): leads, firings, decisive = MQL leads whose score without the rule
      * (caps applied again, V50) is below the threshold, tallies marked first of their category, own points, net points;</li>
-     * <li>pair: rules that fired together for at least N leads.</li>
+     * <li>pair: rules that fired together for at least N leads; decay rules are left out, they fire with every
+     * signal they age and would pair with all of them.</li>
      * </ul>
      * Cap adjustments are tallies of category {@code cap}: counted in the category totals, never decisive nor
      * paired, and not listed as rules. The sub-queries are repeated rather than shared through a common table
@@ -114,7 +115,7 @@ public class RuleHitReportRepository {
                 .append(" union all select 'pair', f1.rule, f2.rule, count(*), null, null, null, null, null"
                         + " from " + r + " f1", p)
                 .append(" join " + r + " f2 on f1.decision_id = f2.decision_id and f1.rule < f2.rule", p)
-                .append(" where f1.category <> 'cap' and f2.category <> 'cap'"
+                .append(" where f1.category not in ('cap', 'decay') and f2.category not in ('cap', 'decay')"
                         + " group by f1.rule, f2.rule having count(*) >= ?", List.of(minTogether));
     }
 

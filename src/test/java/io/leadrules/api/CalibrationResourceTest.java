@@ -87,6 +87,31 @@ class CalibrationResourceTest {
     }
 
     @Test
+    void takesABareDateAsClosedAtAndRefusesALeadSentTwiceOrAnEmptyCandidate() {
+        given().contentType("application/json")
+                .body(Map.of("leads", List.of(Map.of("lead", Map.of("id", "a"), "won", true, "closedAt", "2026-01-10"),
+                        Map.of("lead", Map.of("id", "b"), "won", false, "closedAt", "2026-01-11T09:00:00Z"))))
+                .when().post("/calibration/backtest")
+                .then().statusCode(200).body("count", equalTo(2)).body("labelled", equalTo(2));
+        given().contentType("application/json")
+                .body(Map.of("leads", List.of(Map.of("lead", Map.of("id", "a"), "closedAt", "10 January"))))
+                .when().post("/calibration/backtest")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("closedAt"));
+        given().contentType("application/json")
+                .body(Map.of("leads", List.of(Map.of("lead", Map.of("id", "a"), "won", true),
+                        Map.of("lead", Map.of("id", "a"), "won", false))))
+                .when().post("/calibration/backtest")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("Duplicate lead id \"a\""));
+        given().contentType("application/json")
+                .body(Map.of("rules", List.of(), "leads", List.of(Map.of("lead", Map.of("id", "a"), "won", true))))
+                .when().post("/calibration/backtest")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("rules"));
+    }
+
+    @Test
     void answersAReportWithNoLabelsWhenNoLeadHasAnOutcome() {
         given().contentType("application/json")
                 .body(Map.of("leads", List.of(Map.of("lead", Map.of("id", "a")), Map.of("lead", Map.of("id", "b")))))

@@ -89,6 +89,20 @@ class OutcomesTest {
     }
 
     @Test
+    void readsACsvThatStartsWithAByteOrderMarkAsExcelWritesIt() {
+        String a = lead("bom");
+        given().contentType("text/csv").body(bytes("\uFEFFleadId,outcome,closedAt\n" + a + ",won,2026-04-05\n"))
+                .post("/outcomes").then().statusCode(200).body("stored", equalTo(1));
+        assertOutcome(a, "won", "2026-04-05T00:00:00Z");
+    }
+
+    @Test
+    void aPageSizeThatIsNoNumberIs400() {
+        given().queryParam("limit", "abc").get("/outcomes").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("limit"));
+    }
+
+    @Test
     void aLaterOutcomeReplacesTheEarlierOne() {
         String a = lead("replace");
         post("application/json", "single.json", Map.of("lead1", a), 1, 0);

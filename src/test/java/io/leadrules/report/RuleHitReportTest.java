@@ -131,6 +131,32 @@ class RuleHitReportTest {
     }
 
     @Test
+    void aDecayRuleIsNoPartnerOfTheSignalsItAges() {
+        String aged = "aged-" + UUID.randomUUID();
+        RuleHit pricing = new RuleHit("Pricing page in the last 7 days", "intent", new BigDecimal("25"),
+                "pricing", null, List.of(), null, 0, null);
+        RuleHit decay = new RuleHit("Intent fades by a quarter per quarter", "decay", new BigDecimal("-6.25"),
+                "aged", null, List.of(), null, 0, "Pricing page in the last 7 days");
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 6; i++) {
+                String lead = aged + "-" + i;
+                List<RuleHit> hits = List.of(pricing, decay);
+                BigDecimal score = new BigDecimal("18.75");
+                long id = decisions.insert(lead, DAY, score, false, active.current().version(), "event", lead, "Test",
+                        null, Breakdown.of(hits), hits);
+                rules.replaceLatest(rules.record(new DecisionRuleRepository.Decision(id, lead, DAY,
+                        active.current().version(), score, false), hits, Map.of()), true);
+                segments.replace(lead, Map.of("attributes.batch", aged));
+            }
+        });
+        JsonPath report = given().queryParam("segment", "attributes.batch:" + aged).get("/reports/rule-hits").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(report.getLong("leads")).isEqualTo(6);
+        assertThat(report.getList("rules.rule")).contains("Intent fades by a quarter per quarter");
+        assertThat(report.getList("pairs")).as("the decay rule fired with the pricing rule for all 6 leads").isEmpty();
+    }
+
+    @Test
     void categoryTotalsAndScoreDistribution() {
         JsonPath report = report();
         assertThat(report.getMap("categories.find { it.category == 'fit' }")).containsEntry("leads", 7)
