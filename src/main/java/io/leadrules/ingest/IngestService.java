@@ -53,22 +53,30 @@ public class IngestService {
         if (fresh.isEmpty()) {
             return 0;
         }
-        Instant now = clock.instant();
         Map<String, List<SegmentMessage>> byLead = new TreeMap<>();
         fresh.forEach(m -> byLead.computeIfAbsent(m.leadId(), id -> new ArrayList<>()).add(m));
         Map<String, LeadRow> locked = new LinkedHashMap<>();
-        byLead.keySet().forEach(id -> locked.put(id, leads.lockOrCreate(id, now)));
+        byLead.keySet().forEach(id -> locked.put(id, leads.lockOrCreate(id, receivedAt)));
         Set<String> stored = insertInIdOrder(fresh, receivedAt);
+        // "Now" once the locks are held: a request that held one before has committed its events, and scoring as of
+        // an instant before its decision would leave them out (the timeline ignores events after the scoring instant).
+        Instant now = clock.instant();
         int count = 0;
         for (Map.Entry<String, List<SegmentMessage>> lead : byLead.entrySet()) {
             List<SegmentMessage> accepted = lead.getValue().stream()
                     .filter(m -> stored.contains(m.messageId())).toList();
             if (!accepted.isEmpty()) {
-                rescoreEach(locked.get(lead.getKey()), accepted, now);
+                LeadRow row = locked.get(lead.getKey());
+                rescoreEach(row, accepted, latest(now, row.updatedAt()));
                 count += accepted.size();
             }
         }
         return count;
+    }
+
+    /** A lead's decisions never go back in time, even if the clock does. */
+    private static Instant latest(Instant now, Instant leadUpdatedAt) {
+        return leadUpdatedAt != null && leadUpdatedAt.isAfter(now) ? leadUpdatedAt : now;
     }
 
     /** The first message of each messageId in the request, less those stored before; in request order. */

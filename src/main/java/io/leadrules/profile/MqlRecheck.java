@@ -74,8 +74,13 @@ public class MqlRecheck {
         if (handoff.isMql(true, card.score(), card.threshold())) {
             return false;
         }
-        LeadRow locked = leads.lock(leadId).orElseThrow();
-        rescorer.rescore(locked, events.forLead(leadId), DecisionCause.decay(), now);
+        // Locked, the lead may have moved on (an event or another recheck committed since): decide on it as it is
+        // now, and as of now, so no event stored meanwhile is left out.
+        Optional<LeadRow> locked = leads.lock(leadId);
+        if (locked.isEmpty() || !locked.get().mql()) {
+            return false;
+        }
+        rescorer.rescore(locked.get(), events.forLead(leadId), DecisionCause.decay(), clock.instant());
         return true;
     }
 }

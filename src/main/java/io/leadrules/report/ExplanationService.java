@@ -3,12 +3,14 @@ package io.leadrules.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrules.model.Breakdown;
+import io.leadrules.model.Category;
 import io.leadrules.model.EventRef;
 import io.leadrules.model.Points;
 import io.leadrules.model.RuleHit;
 import io.leadrules.model.ScoreCard;
 import io.leadrules.profile.HistoryEntry;
 import io.leadrules.profile.LeadService;
+import io.leadrules.profile.LeadView;
 import io.leadrules.rules.ActiveRuleset;
 import io.leadrules.rules.RuleCatalog;
 import io.leadrules.rules.RuleInfo;
@@ -44,7 +46,8 @@ public class ExplanationService {
     }
 
     public LeadExplanation explain(String leadId) {
-        ScoreCard card = leads.view(leadId).score();
+        LeadView view = leads.view(leadId);
+        ScoreCard card = view.score();
         List<HistoryEntry> history = leads.history(leadId);
         RuleCatalog catalog = active.current().catalog();
         List<LeadExplanation.Hit> hits = card.hits().stream().map(h -> hit(h, catalog)).toList();
@@ -52,7 +55,7 @@ public class ExplanationService {
                 card.mql(), card.breakdown(), Waterfall.of(card.breakdown()), hits);
         LeadExplanation.StoredDecision latest = history.isEmpty() ? null : stored(history.get(history.size() - 1), catalog);
         return new LeadExplanation(leadId, Points.normalize(card.threshold()), live, latest,
-                nearest(card, catalog), timeline(history));
+                nearest(card, catalog, view.profile().isTrackingOptOut()), timeline(history));
     }
 
     /** A stored decision with its waterfall and the sum of its hits (both equal its score). */
@@ -71,12 +74,17 @@ public class ExplanationService {
                 hits.stream().map(h -> hit(h, catalog)).toList());
     }
 
-    private LeadExplanation.Nearest nearest(ScoreCard card, RuleCatalog catalog) {
+    /**
+     * The rules with positive points that did not fire, most points first. A lead that opted out of behavioural
+     * tracking can earn no intent points (see HitRecorder), so intent rules are no way up for it.
+     */
+    private LeadExplanation.Nearest nearest(ScoreCard card, RuleCatalog catalog, boolean trackingOptOut) {
         BigDecimal gap = card.threshold().subtract(card.score()).max(BigDecimal.ZERO);
         Set<String> fired = new HashSet<>();
         card.hits().forEach(h -> fired.add(h.rule()));
         List<LeadExplanation.Candidate> candidates = catalog.rules().stream()
                 .filter(r -> r.points() != null && r.points().signum() > 0 && !fired.contains(r.name()))
+                .filter(r -> !(trackingOptOut && Category.INTENT.label().equals(r.category())))
                 .sorted(Comparator.comparing(RuleInfo::points).reversed().thenComparing(RuleInfo::name))
                 .limit(config.nearestRules())
                 .map(r -> new LeadExplanation.Candidate(r.name(), r.category(), Points.normalize(r.points()),

@@ -103,6 +103,39 @@ class SegmentBatchTest {
     }
 
     @Test
+    void eventsSentAtOnceForOneLeadAreEachScoredWithEveryEventStoredBeforeThem() throws Exception {
+        String lead = Fixtures.uniqueLead("together");
+        Instant since = Instant.now().minusSeconds(1);
+        client().body(SegmentIngestTest.identify(lead, "Software Engineer", NOW.minus(Duration.ofMinutes(30)),
+                lead + "-id")).post("/v1/identify").then().statusCode(200);
+        List<String> events = List.of("Pricing Page Viewed", "Demo Requested", "Email Opened", "Email Opened",
+                "Email Opened", "Email Opened", "Blog Post Read", "Blog Post Read");
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            String body = SegmentIngestTest.track(lead, events.get(i), NOW.minus(Duration.ofMinutes(20 - i)), lead + "-" + i);
+            calls.add(() -> client().body(body).post("/v1/track").then().extract().statusCode());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(events.size());
+        try {
+            for (Future<Integer> status : pool.invokeAll(calls)) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // Every event only adds points: a decision that scored fewer than the events stored before it would drop.
+        List<Float> scores = given().get("/leads/{id}/history", lead).then().statusCode(200)
+                .extract().jsonPath().getList("score", Float.class);
+        assertThat(scores).hasSize(events.size() + 1);
+        for (int i = 1; i < scores.size(); i++) {
+            assertThat(scores.get(i)).as("decision %d of %s", i, scores).isGreaterThanOrEqualTo(scores.get(i - 1) - 0.01f);
+        }
+        given().queryParam("since", since.toString()).get("/mql/transitions").then().statusCode(200)
+                .body("findAll { it.leadId == '" + lead + "' }.direction", equalTo(List.of("entered")));
+    }
+
+    @Test
     void everyEventOfABatchGetsItsOwnDecisionAndTheMqlTransitionCitesTheEventThatCausedIt() {
         String lead = Fixtures.uniqueLead("per-event");
         Instant since = Instant.now().minusSeconds(1);

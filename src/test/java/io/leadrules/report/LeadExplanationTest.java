@@ -120,6 +120,18 @@ class LeadExplanationTest {
     }
 
     @Test
+    void aLeadThatOptedOutOfTrackingIsOfferedNoIntentRuleAsAWayUp() {
+        clock.set(T0);
+        String lead = Fixtures.uniqueLead("near-opted-out");
+        String identify = Fixtures.segment("identify-ideal-buyer.json", Map.of("lead", lead, "msg", lead + "-id",
+                "ts", T0.toString())).replace("\"plan\": \"growth\"", "\"plan\": \"growth\", \"trackingOptOut\": true");
+        client().body(identify).post("/v1/identify").then().statusCode(200);
+        JsonPath json = given().get("/leads/{id}/explanation", lead).then().statusCode(200).extract().jsonPath();
+        assertThat(json.getList("nearest.rules")).isNotEmpty();
+        assertThat(json.getList("nearest.rules.category")).doesNotContain("intent");
+    }
+
+    @Test
     void everyStoredDecisionAddsUpToItsScore() {
         ingestIdealBuyerWhoSawPricing();
         long after = 0;
