@@ -109,6 +109,25 @@ class ScoreResourceTest {
     }
 
     @Test
+    void contentAfterTheJsonAndAKeyGivenTwiceAreMalformed() {
+        for (String body : new String[]{"{\"lead\":{\"id\":\"x\"}}}", "{\"lead\":{\"id\":\"x\"}}{\"a\":1}",
+                "{\"lead\":{\"id\":\"a\",\"id\":\"b\"}}"}) {
+            given().contentType(ContentType.JSON).body(body).when().post("/score")
+                    .then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+        }
+    }
+
+    @Test
+    void aNumberWhereTextIsExpectedIsA400NamingTheField() {
+        given().contentType(ContentType.JSON)
+                .body("{\"lead\":{\"id\":\"x\"},\"events\":[{\"type\":5,\"timestamp\":\"2026-11-01T00:00:00Z\"}]}")
+                .when().post("/score")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("events[0].type"));
+        given().contentType(ContentType.JSON).body("{\"lead\":{\"id\":true}}").when().post("/score")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("lead.id"));
+    }
+
+    @Test
     void aMissingLeadIdIsA400NamingTheField() {
         given().contentType(ContentType.JSON).body(request("missing-lead-id.json"))
                 .when().post("/score")
