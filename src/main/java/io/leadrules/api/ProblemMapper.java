@@ -243,7 +243,8 @@ public class ProblemMapper {
     private static String field(ConstraintViolation<?> v) {
         String path = v.getPropertyPath().toString();
         String[] parts = path.split("\\.", 3);
-        return parts.length == 3 ? parts[2] : path;
+        // A constraint on a list's elements ("events[0].<list element>") is about the element itself.
+        return (parts.length == 3 ? parts[2] : path).replace(".<list element>", "");
     }
 
     private static String at(String field) {

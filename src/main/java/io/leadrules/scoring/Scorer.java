@@ -26,6 +26,12 @@ public final class Scorer {
     /** Drools names the rule in constraint errors: {@code [Rule "Title match" in leadrules/fit.drl]}. */
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("\\[Rule \"(.+?)\" in ");
 
+    /**
+     * Firings allowed per event of the lead on top of the fire limit: a rule over single events (the blog rule)
+     * fires once per event and its decay once per hit, so a lead with thousands of events is no loop.
+     */
+    static final int FIRES_PER_EVENT = 10;
+
     private final ScoringPolicy policy;
     private final CapPolicy caps;
 
@@ -56,9 +62,10 @@ public final class Scorer {
             session.setGlobal("score", recorder);
             insertFacts(session, ruleset, lead, timeline);
             // One firing more than allowed tells a loop from a ruleset that needs exactly the limit.
-            int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, policy.maxFires() + 1L));
-            if (fired > policy.maxFires()) {
-                throw loop(ruleset, lead, timeline);
+            long limit = fireLimit(timeline);
+            int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, limit + 1L));
+            if (fired > limit) {
+                throw loop(ruleset, lead, timeline, limit, fired);
             }
             return recorder.hits();
         } catch (ConsequenceException e) {
@@ -85,14 +92,19 @@ public final class Scorer {
      * Scores the lead again with a {@link FireCounter} listening, to name the rule that loops. Scoring is
      * deterministic, so the rerun loops the same way; counting only here keeps a listener off every normal call.
      */
-    private RuleFailedException loop(Ruleset ruleset, Lead lead, Timeline timeline) {
+    /** {@code leadrules.engine.max-fires}, plus {@link #FIRES_PER_EVENT} for each event of the lead. */
+    private long fireLimit(Timeline timeline) {
+        return policy.maxFires() + (long) FIRES_PER_EVENT * timeline.getEvents().size();
+    }
+
+    private RuleFailedException loop(Ruleset ruleset, Lead lead, Timeline timeline, long limit, int fired) {
         KieSession session = ruleset.newSession();
         FireCounter counter = new FireCounter();
         try {
             session.setGlobal("score", new HitRecorder(ruleset, lead, timeline.getAsOf(), session));
             session.addEventListener(counter);
             insertFacts(session, ruleset, lead, timeline);
-            session.fireAllRules(policy.maxFires());
+            session.fireAllRules((int) Math.min(Integer.MAX_VALUE, limit));
         } catch (ConsequenceException e) {
             return failed(ruleset, e);
         } finally {
@@ -101,8 +113,9 @@ public final class Scorer {
         }
         String rule = counter.mostFired();
         return new RuleFailedException(rule, ruleset.version(), "Rule \"" + rule + "\" fired "
-                + counter.firesOf(rule) + " times and was stopped by the fire limit (" + policy.maxFires()
-                + ", config leadrules.engine.max-fires): it probably re-triggers itself", null);
+                + counter.firesOf(rule) + " times, the most of any rule, when the rules were stopped by the fire limit ("
+                + policy.maxFires() + " firings, config leadrules.engine.max-fires, plus " + FIRES_PER_EVENT
+                + " per event of the lead: " + limit + " in all): it probably re-triggers itself", null);
     }
 
     private static RuleFailedException failed(Ruleset ruleset, ConsequenceException e) {

@@ -123,6 +123,8 @@ class ScoreResourceTest {
                 .body("{\"lead\":{\"id\":\"x\"},\"events\":[{\"type\":5,\"timestamp\":\"2026-11-01T00:00:00Z\"}]}")
                 .when().post("/score")
                 .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("events[0].type"));
+        given().contentType(ContentType.JSON).body("{\"lead\":{\"id\":\"x\"},\"events\":[null]}").when().post("/score")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("events[0]"));
         given().contentType(ContentType.JSON).body("{\"lead\":{\"id\":true}}").when().post("/score")
                 .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("lead.id"));
     }
