@@ -14,6 +14,9 @@ import java.util.TreeSet;
 public final class RulesetDiff {
 
     private static final int CONTEXT_LINES = 3;
+    /** Marks a last line that has no newline (DRL and scenario files hold no NUL characters). */
+    private static final String NO_NEWLINE = "\u0000";
+    private static final String NO_NEWLINE_MARKER = "\\ No newline at end of file";
 
     private RulesetDiff() {
     }
@@ -45,11 +48,31 @@ public final class RulesetDiff {
         Patch<String> patch = DiffUtils.diff(original, revised);
         List<String> out = UnifiedDiffUtils.generateUnifiedDiff(before == null ? "/dev/null" : "a/" + path,
                 after == null ? "/dev/null" : "b/" + path, original, patch, CONTEXT_LINES);
-        return String.join("\n", out) + "\n";
+        StringBuilder text = new StringBuilder();
+        for (String line : out) {
+            if (line.endsWith(NO_NEWLINE)) {
+                text.append(line, 0, line.length() - 1).append('\n').append(NO_NEWLINE_MARKER).append('\n');
+            } else {
+                text.append(line).append('\n');
+            }
+        }
+        return text.toString();
     }
 
+    /**
+     * The file's lines; a last line without its newline carries {@link #NO_NEWLINE}, so it differs from the same
+     * line with one (as for diff and patch) and is written with the {@code \ No newline at end of file} marker.
+     */
     private static List<String> lines(String text) {
-        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\r?\n"));
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
+        String last = lines.remove(lines.size() - 1);
+        if (!last.isEmpty()) {
+            lines.add(last + NO_NEWLINE);
+        }
+        return lines;
     }
 
     private static Map<String, String> contents(RulesetVersionStore.StoredRuleset set) {
