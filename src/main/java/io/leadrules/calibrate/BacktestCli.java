@@ -78,8 +78,9 @@ public final class BacktestCli {
             return 2;
         } catch (CsvMappingException e) {
             err.println("Error: " + e.getMessage());
-            e.errors().stream().limit(20).forEach(x -> err.println("  row " + x.row() + ", column \"" + x.column()
-                    + "\"" + (x.value() == null ? "" : ", value \"" + x.value() + "\"") + ": " + x.message()));
+            e.errors().stream().limit(20).forEach(x -> err.println("  " + (x.row() == null ? "" : "row " + x.row() + ", ")
+                    + "column \"" + x.column() + "\"" + (x.value() == null ? "" : ", value \"" + x.value() + "\"")
+                    + ": " + x.message()));
             return 2;
         } catch (IOException e) {
             err.println("Error: cannot read " + e.getMessage());
