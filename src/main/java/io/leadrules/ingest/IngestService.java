@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,12 +88,17 @@ public class IngestService {
         return first.values().stream().filter(m -> !known.contains(m.messageId())).toList();
     }
 
-    /** Inserts in messageId order (see the lock order above); returns the ids this request stored. */
+    /**
+     * Inserts in messageId order (see the lock order above), each with its position in the request, which orders
+     * events of the same timestamp; returns the ids this request stored.
+     */
     private Set<String> insertInIdOrder(List<SegmentMessage> messages, Instant receivedAt) {
+        Map<String, Integer> arrival = new HashMap<>();
+        messages.forEach(m -> arrival.put(m.messageId(), arrival.size()));
         Set<String> stored = new HashSet<>();
         messages.stream().sorted(Comparator.comparing(SegmentMessage::messageId)).forEach(m -> {
             if (events.insert(new StoredEvent(m.messageId(), m.leadId(), m.kind(), m.eventType(), m.timestamp(),
-                    receivedAt, m.properties(), m.payload()))) {
+                    receivedAt, m.properties(), m.payload()), arrival.get(m.messageId()))) {
                 stored.add(m.messageId());
             }
         });

@@ -35,10 +35,15 @@ public class EventRepository {
      * makes this one wait for it, then store nothing if it committed, so a race never fails the request.
      */
     public boolean insert(StoredEvent e) {
+        return insert(e, 0);
+    }
+
+    /** @param arrival the message's position in its request: the order of events with the same timestamp */
+    public boolean insert(StoredEvent e, int arrival) {
         return jdbc.update("insert into lead_event (message_id, lead_id, kind, event_type, occurred_at, received_at,"
-                        + " properties, payload) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                        + " properties, payload, arrival) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
                 e.messageId(), e.leadId(), e.kind(), e.eventType(), e.occurredAt(), e.receivedAt(),
-                json.write(e.properties()), e.payload()) == 1;
+                json.write(e.properties()), e.payload(), arrival) == 1;
     }
 
     /** Which of these message ids are stored already (for any lead). */
@@ -55,7 +60,8 @@ public class EventRepository {
 
     /** The lead's messages in the order they happened (their own timestamps), whatever order they arrived in. */
     public List<StoredEvent> forLead(String leadId) {
-        return jdbc.query("select * from lead_event where lead_id = ? order by occurred_at, received_at, message_id",
+        return jdbc.query("select * from lead_event where lead_id = ? order by occurred_at, received_at, arrival,"
+                + " message_id",
                 this::row, leadId);
     }
 
@@ -70,7 +76,7 @@ public class EventRepository {
             return byLead;
         }
         jdbc.query("select * from lead_event where lead_id in (" + Jdbc.placeholders(leadIds.size())
-                        + ") order by lead_id, occurred_at, received_at, message_id", this::row, leadIds.toArray())
+                        + ") order by lead_id, occurred_at, received_at, arrival, message_id", this::row, leadIds.toArray())
                 .forEach(e -> byLead.computeIfAbsent(e.leadId(), id -> new ArrayList<>()).add(e));
         return byLead;
     }

@@ -55,6 +55,17 @@ class SegmentBatchTest {
     }
 
     @Test
+    void eventsOfTheSameInstantAreListedInTheOrderTheBatchSentThem() {
+        String lead = Fixtures.uniqueLead("tie");
+        client().body(batch(track(lead, "Email Opened", 1, lead + "-z1"), track(lead, "Blog Post Read", 1, lead + "-a2"),
+                track(lead, "Email Opened", 1, lead + "-m3"))).post("/v1/batch").then().statusCode(200);
+
+        List<String> sent = List.of(lead + "-z1", lead + "-a2", lead + "-m3");
+        given().get("/leads/{id}", lead).then().statusCode(200).body("events.messageId", equalTo(sent));
+        given().get("/leads/{id}/history", lead).then().statusCode(200).body("cause.eventId", equalTo(sent));
+    }
+
+    @Test
     void aMessageIdRepeatedUnderAnotherUserIdStaysWithItsFirstLeadAndCreatesNoEmptyLead() {
         String first = Fixtures.uniqueLead("first");
         String other = Fixtures.uniqueLead("other");
