@@ -401,6 +401,6 @@ class RuleHitReportTest {
                 .contentType(containsString("text/html")).body(containsString("<canvas id=\"score-distribution\""));
         given().get("/reports/rule-hits.html?segment=attributes.batch:" + batch).then().statusCode(200)
                 .body(containsString("id=\"kpi-leads\">7<"));
-        given().get("/vendor/chart.umd.js").then().statusCode(200).body(containsString("Chart"));
+        given().get("/webjars/chart.js/4.5.1/dist/chart.umd.js").then().statusCode(200).body(containsString("Chart"));
     }
 }
