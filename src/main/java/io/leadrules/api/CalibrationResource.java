@@ -20,9 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code POST /calibration/backtest}: how well a ruleset (live or candidate) ranks leads whose outcome is known;
@@ -80,13 +78,6 @@ public class CalibrationResource {
     }
 
     private static List<LabelledLead> toLeads(List<BacktestRequest.LabelledLeadInput> in) {
-        Set<String> ids = new HashSet<>();
-        for (BacktestRequest.LabelledLeadInput l : in) {
-            if (!ids.add(l.lead().id())) {
-                // As a CSV with the same lead twice is refused: counting it twice would skew every rate.
-                throw new BacktestInputException("Duplicate lead id \"" + l.lead().id() + "\" in \"leads\"");
-            }
-        }
         return in.stream().map(l -> new LabelledLead(ScoreResource.toLead(l.lead()), ScoreResource.toEvents(l.events()),
                 l.won(), l.closedAt())).toList();
     }

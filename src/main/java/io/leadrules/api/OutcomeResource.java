@@ -1,6 +1,5 @@
 package io.leadrules.api;
 
-import io.leadrules.calibrate.InvalidOutcomesException;
 import io.leadrules.calibrate.OutcomeReader;
 import io.leadrules.calibrate.OutcomeService;
 import io.leadrules.store.OutcomeRow;
@@ -54,19 +53,7 @@ public class OutcomeResource {
     @GET
     public List<OutcomeRow> list(@QueryParam("leadId") String leadId, @QueryParam("after") String after,
                                  @QueryParam("limit") String limit) {
-        return leadId != null ? outcomes.forLead(leadId) : outcomes.page(after, pageSize(limit));
-    }
-
-    /** The page size as a number; a text that is none is the client's mistake (400), not a missing resource. */
-    private static Integer pageSize(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(limit.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidOutcomesException("limit must be a whole number, got \"" + limit + "\"", List.of());
-        }
+        return leadId != null ? outcomes.forLead(leadId) : outcomes.page(after, limit);
     }
 
     private static Stored store(OutcomeService.Recorded recorded) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.leadrules.handoff.TransitionFeed;
 import io.leadrules.ingest.InvalidMessageException;
 import io.leadrules.ingest.PayloadTooLargeException;
 import io.leadrules.profile.LeadNotFoundException;
@@ -174,8 +173,9 @@ public class ProblemMapper {
         return respond(Problem.of("lead-not-found", "Lead not found", 404, e.getMessage()));
     }
 
+    /** A bad filter of a report, the feed's {@code since}, a page {@code limit}, a drift window. */
     @ServerExceptionMapper
-    public Response badFeedQuery(TransitionFeed.BadFeedQueryException e) {
+    public Response badQuery(io.leadrules.store.InvalidQueryException e) {
         return respond(Problem.of("invalid-query", "Invalid query parameter", 400, e.getMessage()).withField(e.field()));
     }
 
@@ -188,22 +188,12 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response badDriftQuery(io.leadrules.calibrate.InvalidDriftQueryException e) {
-        return respond(Problem.of("invalid-query", "Invalid query parameter", 400, e.getMessage()).withField(e.field()));
-    }
-
-    @ServerExceptionMapper
     public Response unknownLeads(io.leadrules.calibrate.UnknownLeadsException e) {
         return respond(Problem.of("unknown-leads", "Outcomes for unknown leads", 422, e.getMessage())
                 .withErrors(e.unknown()));
     }
 
     // --- Explainability reports ---
-
-    @ServerExceptionMapper
-    public Response badReportQuery(io.leadrules.report.InvalidReportQueryException e) {
-        return respond(Problem.of("invalid-query", "Invalid query parameter", 400, e.getMessage()).withField(e.field()));
-    }
 
     @ServerExceptionMapper
     public Response ruleFileNotFound(io.leadrules.report.RuleFileNotFoundException e) {

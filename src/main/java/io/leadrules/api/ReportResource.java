@@ -1,11 +1,11 @@
 package io.leadrules.api;
 
-import io.leadrules.report.InvalidReportQueryException;
 import io.leadrules.report.ReportPages;
 import io.leadrules.report.RuleHitCsv;
 import io.leadrules.report.RuleHitQuery;
 import io.leadrules.report.RuleHitReport;
 import io.leadrules.report.RuleHitReportService;
+import io.leadrules.store.InvalidQueryException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -45,7 +45,7 @@ public class ReportResource {
                     case "csv" -> Negotiation.TEXT_CSV_TYPE;
                     case "html" -> MediaType.TEXT_HTML_TYPE;
                     case "json" -> MediaType.APPLICATION_JSON_TYPE;
-                    default -> throw new InvalidReportQueryException("format", "format must be json, csv or html; got \""
+                    default -> throw new InvalidQueryException("format", "format must be json, csv or html; got \""
                             + format + "\"");
                 });
         MediaType chosen = Negotiation.choose(wanted, MediaType.APPLICATION_JSON_TYPE, Negotiation.TEXT_CSV_TYPE,

@@ -8,6 +8,7 @@ import io.leadrules.scoring.Scorer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,6 +35,11 @@ public final class Backtester {
         if (leads.isEmpty()) {
             throw new BacktestInputException("The backtest set is empty: send at least one lead with an outcome");
         }
+        Set<String> ids = new HashSet<>();
+        leads.stream().filter(l -> !ids.add(l.lead().getId())).findFirst().ifPresent(l -> {
+            // Counted twice, a lead would skew every rate (the CSV mapper refuses it sooner, naming the row).
+            throw new BacktestInputException("Duplicate lead id \"" + l.lead().getId() + "\" in the backtest set");
+        });
         List<ScoredLead> labelled = new ArrayList<>();
         for (LabelledLead lead : leads) {
             ScoredLead scored = score(ruleset, lead, asOf);

@@ -62,7 +62,7 @@ public final class CsvLeadMapper {
     }
 
     /** Excel's "CSV UTF-8" starts with a byte-order mark, which would otherwise stick to the first column's name. */
-    private static Reader withoutBom(Reader csv) throws IOException {
+    static Reader withoutBom(Reader csv) throws IOException {
         PushbackReader in = new PushbackReader(csv, 1);
         int first = in.read();
         if (first != -1 && first != '\uFEFF') {

@@ -1,5 +1,7 @@
 package io.leadrules.calibrate;
 
+import io.leadrules.store.InvalidQueryException;
+
 import java.time.Instant;
 
 /**
@@ -19,7 +21,7 @@ public record DriftQuery(Instant asOf, Instant baselineFrom) {
         }
         Instant instant = OutcomeReader.instant(text.trim());
         if (instant == null) {
-            throw new InvalidDriftQueryException(field, "\"" + field + "\" must be an ISO-8601 instant such as"
+            throw new InvalidQueryException(field, "\"" + field + "\" must be an ISO-8601 instant such as"
                     + " 2026-11-23T00:00:00Z, or a date (2026-11-23, read as midnight UTC); got \"" + text + "\"");
         }
         return instant;

@@ -1,5 +1,6 @@
 package io.leadrules.calibrate;
 
+import io.leadrules.store.InvalidQueryException;
 import io.leadrules.store.OutcomeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,7 +33,7 @@ public class DriftService {
         Instant now = query.asOf() != null ? query.asOf() : clock.instant();
         Instant from = query.baselineFrom() != null ? query.baselineFrom() : Instant.EPOCH;
         if (from.isAfter(now)) {
-            throw new InvalidDriftQueryException("baselineFrom", "\"baselineFrom\" (" + from + ") must not be after"
+            throw new InvalidQueryException("baselineFrom", "\"baselineFrom\" (" + from + ") must not be after"
                     + " \"asOf\" (" + now + (query.asOf() == null ? ", now" : "") + ")");
         }
         List<DriftCheck.MqlOutcome> closed = outcomes.ofMqls(from, now).stream()

@@ -94,7 +94,8 @@ public final class OutcomeReader {
         OutcomeReader reader = new OutcomeReader();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(withoutBom(body)), format)) {
+        try (CSVParser parser = CSVParser.parse(CsvLeadMapper.withoutBom(new StringReader(body == null ? "" : body)),
+                format)) {
             List<String> missing = FIELDS.stream().sorted().filter(f -> !parser.getHeaderNames().contains(f)).toList();
             if (!missing.isEmpty()) {
                 throw new InvalidOutcomesException("The CSV header must name the columns leadId, outcome and closedAt;"
@@ -111,11 +112,6 @@ public final class OutcomeReader {
             throw new InvalidOutcomesException("The CSV cannot be read: " + e.getMessage(), List.of());
         }
         return reader.result();
-    }
-
-    /** Excel's "CSV UTF-8" starts with a byte-order mark, which would otherwise stick to the first column's name. */
-    private static String withoutBom(String body) {
-        return body == null ? "" : body.startsWith("\uFEFF") ? body.substring(1) : body;
     }
 
     private void object(JsonNode node, int record, Integer line) {

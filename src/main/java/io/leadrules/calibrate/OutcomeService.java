@@ -4,6 +4,7 @@ import io.leadrules.profile.LeadNotFoundException;
 import io.leadrules.store.LeadRepository;
 import io.leadrules.store.OutcomeRepository;
 import io.leadrules.store.OutcomeRow;
+import io.leadrules.store.PageLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -21,9 +22,6 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class OutcomeService {
-
-    public static final int DEFAULT_LIMIT = 1000;
-    public static final int MAX_LIMIT = 10_000;
 
     /** What a batch did: outcomes stored (one per lead), and how many of those replaced an earlier outcome. */
     public record Recorded(int stored, int replaced) {
@@ -77,12 +75,11 @@ public class OutcomeService {
         return outcomes.find(leadId).stream().toList();
     }
 
-    /** All outcomes by lead id, a page at a time: pass the last lead id of a page as {@code after}. */
-    public List<OutcomeRow> page(String after, Integer limit) {
-        int max = limit == null ? DEFAULT_LIMIT : limit;
-        if (max < 1 || max > MAX_LIMIT) {
-            throw new InvalidOutcomesException("limit must be between 1 and " + MAX_LIMIT + ", got " + max, List.of());
-        }
-        return outcomes.page(after, max);
+    /**
+     * All outcomes by lead id, a page at a time: pass the last lead id of a page as {@code after}; {@code limit}:
+     * see {@link PageLimit}.
+     */
+    public List<OutcomeRow> page(String after, String limit) {
+        return outcomes.page(after, PageLimit.parse(limit));
     }
 }

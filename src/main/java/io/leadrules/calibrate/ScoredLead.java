@@ -14,8 +14,4 @@ public record ScoredLead(String leadId, BigDecimal score, boolean won, Set<Strin
     public ScoredLead {
         firedRules = Set.copyOf(firedRules);
     }
-
-    public ScoredLead(String leadId, BigDecimal score, boolean won, Set<String> firedRules) {
-        this(leadId, score, won, firedRules, null);
-    }
 }

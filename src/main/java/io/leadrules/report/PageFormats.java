@@ -43,8 +43,7 @@ final class PageFormats {
 
     private static void param(StringBuilder query, String name, Object value) {
         if (value != null) {
-            query.append('&').append(name).append('=')
-                    .append(URLEncoder.encode(value.toString(), StandardCharsets.UTF_8).replace("+", "%20"));
+            query.append('&').append(name).append('=').append(urlSegment(value.toString()));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.leadrules.report;
 
 import io.leadrules.profile.SegmentFields;
+import io.leadrules.store.InvalidQueryException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,20 +20,20 @@ public record RuleHitQuery(Instant from, Instant to, String version, String segm
         Instant start = blank(from) ? null : instant("from", from, false);
         Instant end = blank(to) ? null : instant("to", to, true);
         if (start != null && end != null && !start.isBefore(end)) {
-            throw new InvalidReportQueryException("from", "\"from\" (" + from + ") must be before \"to\" (" + to + ")");
+            throw new InvalidQueryException("from", "\"from\" (" + from + ") must be before \"to\" (" + to + ")");
         }
         String field = null;
         String value = null;
         if (!blank(segment)) {
             int colon = segment.indexOf(':');
             if (colon <= 0 || colon == segment.length() - 1) {
-                throw new InvalidReportQueryException("segment", "segment must be field:value, e.g. industry:Apparel"
+                throw new InvalidQueryException("segment", "segment must be field:value, e.g. industry:Apparel"
                         + " or attributes.platform:Shopify Plus; got \"" + segment + "\"");
             }
             field = segment.substring(0, colon).trim();
             value = segment.substring(colon + 1).trim();
             if (!SegmentFields.known(field)) {
-                throw new InvalidReportQueryException("segment", "Unknown segment field \"" + field + "\": use one of "
+                throw new InvalidQueryException("segment", "Unknown segment field \"" + field + "\": use one of "
                         + String.join(", ", SegmentFields.LEAD_FIELDS) + ", or attributes.<name> (e.g."
                         + " attributes.plan:growth); got \"" + segment + "\"");
             }
@@ -54,7 +55,7 @@ public record RuleHitQuery(Instant from, Instant to, String version, String segm
             }
             return Instant.parse(t);
         } catch (DateTimeParseException e) {
-            throw new InvalidReportQueryException(field, "\"" + field + "\" must be a date (2026-11-01) or an instant"
+            throw new InvalidQueryException(field, "\"" + field + "\" must be a date (2026-11-01) or an instant"
                     + " (2026-11-01T00:00:00Z); got \"" + text + "\"");
         }
     }

@@ -65,7 +65,7 @@ public final class Scorer {
             long limit = fireLimit(timeline);
             int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, limit + 1L));
             if (fired > limit) {
-                throw loop(ruleset, lead, timeline, limit, fired);
+                throw loop(ruleset, lead, timeline, limit);
             }
             return recorder.hits();
         } catch (ConsequenceException e) {
@@ -88,16 +88,16 @@ public final class Scorer {
                 + "\" could not be evaluated for this lead: " + message, e);
     }
 
-    /**
-     * Scores the lead again with a {@link FireCounter} listening, to name the rule that loops. Scoring is
-     * deterministic, so the rerun loops the same way; counting only here keeps a listener off every normal call.
-     */
     /** {@code leadrules.engine.max-fires}, plus {@link #FIRES_PER_EVENT} for each event of the lead. */
     private long fireLimit(Timeline timeline) {
         return policy.maxFires() + (long) FIRES_PER_EVENT * timeline.getEvents().size();
     }
 
-    private RuleFailedException loop(Ruleset ruleset, Lead lead, Timeline timeline, long limit, int fired) {
+    /**
+     * Scores the lead again with a {@link FireCounter} listening, to name the rule that loops. Scoring is
+     * deterministic, so the rerun loops the same way; counting only here keeps a listener off every normal call.
+     */
+    private RuleFailedException loop(Ruleset ruleset, Lead lead, Timeline timeline, long limit) {
         KieSession session = ruleset.newSession();
         FireCounter counter = new FireCounter();
         try {

@@ -33,12 +33,9 @@ public class EventRepository {
      * Stores the message; false when its messageId is stored already (a retry), which is not an error. The id is
      * unique over all leads: a transaction inserting the same id at once (another request, maybe for another lead)
      * makes this one wait for it, then store nothing if it committed, so a race never fails the request.
+     *
+     * @param arrival the message's position in its request: the order of events with the same timestamp
      */
-    public boolean insert(StoredEvent e) {
-        return insert(e, 0);
-    }
-
-    /** @param arrival the message's position in its request: the order of events with the same timestamp */
     public boolean insert(StoredEvent e, int arrival) {
         return jdbc.update("insert into lead_event (message_id, lead_id, kind, event_type, occurred_at, received_at,"
                         + " properties, payload, arrival) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",

@@ -32,8 +32,7 @@ public class LeadRepository {
      */
     public void create(String leadId, Instant now) {
         jdbc.update("insert into lead_profile (lead_id, traits, mql, created_at, updated_at)"
-                + " select ?, '{}', false, ?, ? where not exists (select 1 from lead_profile where lead_id = ?)"
-                + " on conflict do nothing", leadId, now, now, leadId);
+                + " values (?, '{}', false, ?, ?) on conflict do nothing", leadId, now, now);
     }
 
     /** The profile, created empty if the lead is new, locked until the transaction ends. */

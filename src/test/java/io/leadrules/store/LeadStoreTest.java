@@ -38,9 +38,9 @@ class LeadStoreTest {
         String lead = Fixtures.uniqueLead("store");
         QuarkusTransaction.requiringNew().run(() -> {
             leads.create(lead, T);
-            assertThat(events.insert(event(lead, lead + "-b", T.plusSeconds(60)))).isTrue();
-            assertThat(events.insert(event(lead, lead + "-a", T))).isTrue();
-            assertThat(events.insert(event(lead, lead + "-b", T.plusSeconds(999)))).isFalse();
+            assertThat(events.insert(event(lead, lead + "-b", T.plusSeconds(60)), 0)).isTrue();
+            assertThat(events.insert(event(lead, lead + "-a", T), 0)).isTrue();
+            assertThat(events.insert(event(lead, lead + "-b", T.plusSeconds(999)), 0)).isFalse();
         });
 
         List<StoredEvent> stored = events.forLead(lead);
