@@ -2,7 +2,6 @@ package io.leadrules.api;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -18,6 +17,7 @@ import java.util.List;
  * {@code closedAt} is an instant or a bare date (midnight UTC), as for {@code POST /outcomes}.
  */
 public record BacktestRequest(@Size(min = 1, message = "must name at least one .drl file; leave it out to backtest the live ruleset")
+                              @JsonDeserialize(using = RuleFileInput.ListDeserializer.class)
                               List<@NotNull(message = "must not be null") @Valid RuleFileInput> rules,
                               List<@NotNull(message = "must not be null") @Valid LabelledLeadInput> leads,
                               Instant asOf,
@@ -29,14 +29,6 @@ public record BacktestRequest(@Size(min = 1, message = "must name at least one .
 
     /** Backtest the stored leads that have an outcome instead of leads sent in the request. */
     public static final String STORED = "stored";
-
-    /** One DRL file of a candidate ruleset. */
-    public record RuleFileInput(
-            @NotBlank(message = "is required")
-            @Pattern(regexp = "(?!.*\\.\\.)[A-Za-z0-9_\\-/ .]+\\.drl", message = "must be a relative path ending in .drl, e.g. fit.drl")
-            String path,
-            @NotNull(message = "is required") String content) {
-    }
 
     /** A lead as for {@code POST /score}, with its outcome: won true/false; null or absent = no outcome. */
     public record LabelledLeadInput(@NotNull(message = "is required") @Valid ScoreRequest.LeadInput lead,

@@ -44,8 +44,7 @@ public class CalibrationResource {
     @POST
     @Path("/backtest")
     public BacktestReport backtest(@NotNull(message = "a JSON body is required") @Valid BacktestRequest request) {
-        List<RuleFile> candidate = request.rules() == null ? null
-                : request.rules().stream().map(r -> new RuleFile(r.path(), r.content())).toList();
+        List<RuleFile> candidate = RuleFileInput.toRuleFiles(request.rules());
         TargetCloseRate target = request.targetCloseRate() == null ? null
                 : new TargetCloseRate(request.targetCloseRate().min(), request.targetCloseRate().max());
         if (BacktestRequest.STORED.equals(request.source())) {

@@ -38,8 +38,7 @@ public class PreviewResource {
     @AdminOnly
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response preview(@Valid ValidateRequest request, @Context HttpHeaders headers) {
-        List<RuleFile> files = request == null || request.files() == null ? null
-                : request.files().stream().map(f -> new RuleFile(f.path(), f.content())).toList();
+        List<RuleFile> files = request == null ? null : RuleFileInput.toRuleFiles(request.files());
         PreviewReport report = previews.preview(files);
         if (Negotiation.wantsHtml(headers)) {
             return Response.ok(pages.preview(report), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();

@@ -47,9 +47,7 @@ public class RulesResource {
     @AdminOnly
     public ValidationReport validate(@Valid ValidateRequest request) {
         ValidateRequest body = request != null ? request : new ValidateRequest(null, null);
-        List<RuleFile> files = body.files() == null ? null
-                : body.files().stream().map(f -> new RuleFile(f.path(), f.content())).toList();
-        return ValidationReport.of(reloader.validate(files, body.scenarios()));
+        return ValidationReport.of(reloader.validate(RuleFileInput.toRuleFiles(body.files()), body.scenarios()));
     }
 
     @POST

@@ -17,15 +17,19 @@ public record ScoreRequest(@NotNull(message = "is required") @Valid LeadInput le
                            List<@NotNull(message = "must not be null") @Valid EventInput> events,
                            @JsonDeserialize(using = IsoInstantDeserializer.class) Instant asOf) {
 
-    /** The lead's fit fields; {@code attributes} holds anything else. */
+    /**
+     * The lead's fit fields; {@code attributes} holds anything else. The aliases are the names CRMs and CDPs use
+     * for the same fields, so a payload copied from one scores without renaming.
+     */
     public record LeadInput(@NotBlank(message = "is required") String id,
                             String email,
-                            String jobTitle,
+                            @JsonAlias("title") String jobTitle,
                             String industry,
+                            @JsonAlias({"companySize", "employeeCount"})
                             @PositiveOrZero(message = "must be zero or more") Integer employees,
-                            @JsonAlias({"annualRevenue", "revenue"}) @PositiveOrZero(message = "must be zero or more") BigDecimal gmv,
+                            @JsonAlias({"annualRevenue", "revenue", "annualGmv"}) @PositiveOrZero(message = "must be zero or more") BigDecimal gmv,
                             String country,
-                            String region,
+                            @JsonAlias("state") String region,
                             Boolean unsubscribed,
                             Boolean trackingOptOut,
                             Map<String, Object> attributes) {

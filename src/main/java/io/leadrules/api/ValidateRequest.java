@@ -1,10 +1,9 @@
 package io.leadrules.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 import java.util.List;
 
@@ -13,13 +12,7 @@ import java.util.List;
  * omitted: the folder's scenarios ({@code rules/tests/}); {@code []} runs none. Each scenario is either a
  * scenario object or {@code {"path": "...", "content": "<YAML text>"}}.
  */
-public record ValidateRequest(List<@NotNull(message = "must not be null") @Valid FileInput> files,
+public record ValidateRequest(@JsonDeserialize(using = RuleFileInput.ListDeserializer.class)
+                              List<@NotNull(message = "must not be null") @Valid RuleFileInput> files,
                               List<@NotNull(message = "must not be null") JsonNode> scenarios) {
-
-    public record FileInput(
-            @NotBlank(message = "is required")
-            @Pattern(regexp = "^(?!/)(?!.*\\.\\.)[\\w ./-]+\\.drl$", message = "must be a relative path ending in .drl, without \"..\"")
-            String path,
-            @NotNull(message = "is required") String content) {
-    }
 }

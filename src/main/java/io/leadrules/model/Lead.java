@@ -1,5 +1,7 @@
 package io.leadrules.model;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Locale;
@@ -8,6 +10,7 @@ import java.util.Map;
 /**
  * The person being scored, as marketers see it in DRL: {@code Lead(industry in ("Apparel", "Beauty"))}.
  * Fit rules test these fields; everything without a field of its own lives in {@link #getAttributes()}.
+ * Scenario files name the fields as {@code POST /score} does, aliases included ({@code title}, {@code companySize}).
  */
 public class Lead {
 
@@ -94,16 +97,20 @@ public class Lead {
     public String getEmail() { return email; }
     public void setEmail(String email) { this.email = email; }
     public String getJobTitle() { return jobTitle; }
+    @JsonAlias("title")
     public void setJobTitle(String jobTitle) { this.jobTitle = jobTitle; }
     public String getIndustry() { return industry; }
     public void setIndustry(String industry) { this.industry = industry; }
     public Integer getEmployees() { return employees; }
+    @JsonAlias({"companySize", "employeeCount"})
     public void setEmployees(Integer employees) { this.employees = employees; }
     public BigDecimal getGmv() { return gmv; }
+    @JsonAlias({"annualRevenue", "revenue", "annualGmv"})
     public void setGmv(BigDecimal gmv) { this.gmv = gmv; }
     public String getCountry() { return country; }
     public void setCountry(String country) { this.country = country; }
     public String getRegion() { return region; }
+    @JsonAlias("state")
     public void setRegion(String region) { this.region = region; }
     public boolean isUnsubscribed() { return unsubscribed; }
     public void setUnsubscribed(boolean unsubscribed) { this.unsubscribed = unsubscribed; }

@@ -215,6 +215,22 @@ class RulesLifecycleTest {
     }
 
     @Test
+    void validateTakesFilesAsAListOrAsAnObjectFromNameToContent() {
+        String drl = "package leadrules;\nimport io.leadrules.model.Lead;\nglobal io.leadrules.scoring.HitRecorder score;\n"
+                + "rule \"Kiwi\" @category(\"fit\") @points(4) when Lead( country == \"NZ\" ) then score.award(drools, \"NZ\"); end\n";
+        String asList = admin().contentType("application/json")
+                .body(Map.of("files", List.of(Map.of("name", "nz.drl", "content", drl)), "scenarios", List.of()))
+                .post("/rules/validate").then().statusCode(200).body("valid", equalTo(true))
+                .extract().path("version");
+        admin().contentType("application/json").body(Map.of("files", Map.of("nz.drl", drl), "scenarios", List.of()))
+                .post("/rules/validate").then().statusCode(200)
+                .body("valid", equalTo(true)).body("version", equalTo(asList));
+        admin().contentType("application/json").body("{\"files\": {\"nz.drl\": 4}}")
+                .post("/rules/validate").then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("files"));
+    }
+
+    @Test
     void validateWithoutBodyChecksTheRulesFolderAndItsScenarios() {
         admin().contentType("application/json").body("{}").post("/rules/validate").then().statusCode(200)
                 .body("valid", equalTo(true))

@@ -48,6 +48,21 @@ class ScoreResourceTest {
     }
 
     @Test
+    void crmFieldNamesScoreLikeTheCanonicalOnes() {
+        String canonical = """
+                {"lead":{"id":"a","jobTitle":"CMO","employees":220,"gmv":25000000,"region":"CA","country":"US",
+                         "industry":"Apparel"},"asOf":"2026-11-23T00:00:00Z"}""";
+        String crm = """
+                {"lead":{"id":"a","title":"CMO","companySize":220,"annualRevenue":25000000,"state":"CA","country":"US",
+                         "industry":"Apparel"},"asOf":"2026-11-23T00:00:00Z"}""";
+
+        List<String> expected = given().contentType(ContentType.JSON).body(canonical).post("/score")
+                .then().statusCode(200).body("score", equalTo(65)).extract().path("hits.rule");
+        given().contentType(ContentType.JSON).body(crm).post("/score")
+                .then().statusCode(200).body("score", equalTo(65)).body("hits.rule", equalTo(expected));
+    }
+
+    @Test
     void eachHitNamesOnlyTheEventsItsRuleUsed() {
         // An open from 2025 is outside "3+ email opens in 30 days": the hit and its decay name the three of November.
         String body = """

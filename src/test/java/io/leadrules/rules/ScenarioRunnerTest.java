@@ -53,6 +53,19 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void leadFieldsTakeTheSameAliasesAsTheScoreApi() throws IOException {
+        List<DrlProblem> problems = new ArrayList<>();
+        List<Scenario> scenarios = ScenarioRunner.parse(List.of(file("crm-field-names.yaml")), problems);
+
+        assertThat(problems).isEmpty();
+        Scenario scenario = scenarios.get(0);
+        assertThat(scenario.lead().getJobTitle()).isEqualTo("Head of Growth");
+        assertThat(scenario.lead().getEmployees()).isEqualTo(120);
+        assertThat(scenario.lead().getGmv()).isEqualByComparingTo("8000000");
+        assertThat(scenario.lead().getRegion()).isEqualTo("CA");
+    }
+
+    @Test
     void readsOnlyScenarioFilesUnderTests() {
         assertThat(ScenarioRunner.readFolder(Path.of("rules"))).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.path()).startsWith("tests/").endsWith(".yaml"));
