@@ -38,15 +38,23 @@ public class OutcomeResource {
     }
 
     @POST
-    @Consumes({"application/x-ndjson", "application/jsonl", "application/x-jsonlines"})
+    @Consumes({"application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines",
+            "text/jsonl", "text/x-ndjson"})
     public Stored jsonLines(String body) {
         return store(outcomes.record(OutcomeReader.jsonLines(body)));
     }
 
     @POST
-    @Consumes("text/csv")
+    @Consumes({"text/csv", "application/csv"})
     public Stored csv(String body) {
         return store(outcomes.record(OutcomeReader.csv(body)));
+    }
+
+    /** No type said, or a generic one (curl's form default, text/plain): JSON, JSON lines or CSV by the content. */
+    @POST
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    public Stored untyped(String body) {
+        return store(outcomes.record(OutcomeReader.sniff(body)));
     }
 
     /** With {@code leadId}: that lead's outcome (a list of zero or one). Without: all, by lead id, paged. */

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.leadrules.calibrate.InvalidOutcomesException.Error;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -37,7 +39,9 @@ public final class OutcomeReader {
     private static final Set<String> FIELDS = Set.of(LEAD_ID, OUTCOME, CLOSED_AT);
     /** Enough to fix a file; a batch with more bad records says how many there were. */
     static final int MAX_ERRORS = 100;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** Strict: content after the value (a second object sent as application/json) would otherwise be dropped. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final List<Outcome> outcomes = new ArrayList<>();
     private final List<Error> errors = new ArrayList<>();
@@ -53,7 +57,9 @@ public final class OutcomeReader {
         try {
             root = JSON.readTree(body == null ? "" : body);
         } catch (JsonProcessingException e) {
-            throw new InvalidOutcomesException("The body is not valid JSON: " + e.getOriginalMessage(),
+            String hint = e instanceof MismatchedInputException && e.getOriginalMessage().contains("Trailing token")
+                    ? " (several outcomes: send a JSON array, or one object per line as application/x-ndjson)" : "";
+            throw new InvalidOutcomesException("The body is not valid JSON: " + e.getOriginalMessage() + hint,
                     List.of(new Error(null, line(e.getLocation()), null, null, e.getOriginalMessage())));
         }
         if (root != null && root.isObject()) {
@@ -87,6 +93,22 @@ public final class OutcomeReader {
             }
         }
         return reader.result();
+    }
+
+    /**
+     * A body whose type the client did not say (no Content-Type, curl's default form type, text/plain): a JSON
+     * array, one JSON object, JSON lines, or else CSV, told apart by its first characters.
+     */
+    public static List<Outcome> sniff(String body) {
+        String text = body == null ? "" : body.strip();
+        if (text.startsWith("[")) {
+            return json(text);
+        }
+        if (text.startsWith("{")) {
+            return text.lines().filter(l -> !l.isBlank()).count() > 1 && text.lines().allMatch(l -> l.isBlank()
+                    || l.strip().startsWith("{") && l.strip().endsWith("}")) ? jsonLines(text) : json(text);
+        }
+        return csv(body);
     }
 
     /** A header line naming at least leadId, outcome and closedAt, then one outcome per row. */

@@ -2,12 +2,18 @@ package io.leadrules.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything tunable under {@code leadrules.}; defaults live here and are documented in the README. */
+/**
+ * Everything tunable under {@code leadrules.}; defaults live here and are documented in the README. The constraints
+ * are checked at start-up (Bean Validation on config mappings): a negative cap or a zero fire limit stops the
+ * service with the key named, instead of scoring nonsense.
+ */
 @ConfigMapping(prefix = "leadrules")
 public interface LeadrulesConfig {
 
@@ -34,18 +40,20 @@ public interface LeadrulesConfig {
     interface Engine {
         /** Rule firings allowed for one score: the guard that stops a looping rule. */
         @WithDefault("10000")
+        @Positive
         int maxFires();
 
         /** KIE sessions kept ready per ruleset. */
         @WithDefault("8")
+        @Positive
         int sessionPoolSize();
     }
 
     interface Caps {
         /** Most points the total score may reach; unset means uncapped. */
-        Optional<BigDecimal> total();
+        Optional<@PositiveOrZero BigDecimal> total();
 
         /** Most points (in absolute value) per category, e.g. {@code leadrules.caps.category.intent=60}. */
-        Map<String, BigDecimal> category();
+        Map<String, @PositiveOrZero BigDecimal> category();
     }
 }

@@ -6,9 +6,11 @@ import io.leadrules.store.EventRepository;
 import io.leadrules.store.LeadRepository;
 import io.leadrules.store.LeadRow;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -67,14 +69,28 @@ public class RulesetRescore {
         schedule();
     }
 
-    void onStart(@Observes StartupEvent start) {
+    /**
+     * After the {@code @Startup} beans (priority above theirs): when the rules folder does not compile, the start-up
+     * fails there, once, before any pass could touch the ruleset from this thread.
+     */
+    void onStart(@Observes @Priority(ObserverMethod.DEFAULT_PRIORITY + 100) StartupEvent start) {
         schedule();
     }
 
     /** Queues a pass unless one is already waiting; returns at once. */
     public void schedule() {
         if (enabled && !stopping && queued.compareAndSet(false, true)) {
-            worker.execute(this::pass);
+            worker.execute(this::passLoggingFailure);
+        }
+    }
+
+    /** A pass on the worker thread: a failure of the pass itself (not of one lead) is logged, not thrown away. */
+    private void passLoggingFailure() {
+        try {
+            pass();
+        } catch (RuntimeException e) {
+            queued.set(false);
+            LOG.errorf(e, "The rescoring pass after a ruleset change stopped; leads move to the new rules at their next event");
         }
     }
 

@@ -81,6 +81,7 @@ public final class RuleCatalog {
         }
         BigDecimal points = number(meta, "points", file, descr, problems);
         BigDecimal cap = number(meta, "cap", file, descr, problems);
+        checkAmounts(category, points, cap, file, descr, problems);
         if ("decay".equals(category)) {
             checkDecayTerms(meta, file, descr, problems);
         } else if (category != null && points == null && !meta.containsKey("points")) {
@@ -122,6 +123,37 @@ public final class RuleCatalog {
         }
     }
 
+    /**
+     * Points and caps are amounts a marketer reads in the explanation: cents at most, and within a million (a typo
+     * such as {@code 1e999} would otherwise make every score of the lead a thousand-digit number). A negative rule
+     * takes points away, and a cap is a most-points value, so neither makes sense with the other sign.
+     */
+    private static void checkAmounts(String category, BigDecimal points, BigDecimal cap, RuleFile file,
+                                     RuleDescr descr, List<DrlProblem> problems) {
+        String where = "Rule \"" + descr.getName() + "\"";
+        checkAmount(where, "points", points, file, descr, problems);
+        checkAmount(where, "cap", cap, file, descr, problems);
+        if (points != null && points.signum() > 0 && "negative".equals(category)) {
+            problems.add(at(file, descr, where + ": a negative rule takes points away: write @points(-" + points.toPlainString() + ")"));
+        }
+        if (cap != null && cap.signum() < 0) {
+            problems.add(at(file, descr, where + ": @cap(" + cap.toPlainString() + ") must be 0 or more: the most points"
+                    + " the rule gives (or, for a negative rule, takes) in all"));
+        }
+    }
+
+    private static void checkAmount(String where, String key, BigDecimal value, RuleFile file, RuleDescr descr,
+                                    List<DrlProblem> problems) {
+        if (value == null) {
+            return;
+        }
+        if (value.abs().compareTo(MAX_AMOUNT) > 0) {
+            problems.add(at(file, descr, where + ": @" + key + "(" + value + ") is beyond a million points"));
+        } else if (value.stripTrailingZeros().scale() > 2) {
+            problems.add(at(file, descr, where + ": @" + key + "(" + value.toPlainString() + ") has more than two decimals"));
+        }
+    }
+
     private static BigDecimal requireNumber(Map<String, String> meta, String key, RuleFile file, RuleDescr descr,
                                             List<DrlProblem> problems) {
         if (!meta.containsKey(key)) {
@@ -130,6 +162,8 @@ public final class RuleCatalog {
         }
         return number(meta, key, file, descr, problems);
     }
+
+    private static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(1_000_000);
 
     private static BigDecimal number(Map<String, String> meta, String key, RuleFile file, RuleDescr descr,
                                      List<DrlProblem> problems) {

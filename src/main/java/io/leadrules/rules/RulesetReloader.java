@@ -99,9 +99,16 @@ public class RulesetReloader {
 
     /** A start-up set that fails its scenarios is replaced by the last version activated before, if there is one. */
     private void restorePrevious(String failing) {
-        Optional<RulesetVersionStore.Activation> previous = store.lastActivation().filter(a -> !a.version().equals(failing));
-        if (previous.isEmpty()) {
+        Optional<RulesetVersionStore.Activation> last = store.lastActivation();
+        Optional<RulesetVersionStore.Activation> previous = last.filter(a -> !a.version().equals(failing));
+        if (last.isEmpty()) {
             LOG.errorf("No earlier version is stored: serving ruleset %s although its scenarios fail", failing);
+            return;
+        }
+        if (previous.isEmpty()) {
+            // The same files passed when they were last activated: the configuration (threshold, caps) changed since.
+            LOG.errorf("Ruleset %s is the version activated last, so it keeps serving although its scenarios now fail"
+                    + " (did the configuration change?)", failing);
             return;
         }
         try {

@@ -2,6 +2,9 @@ package io.leadrules.api;
 
 import io.leadrules.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -184,6 +187,52 @@ class OutcomesTest {
     void readingTheOutcomeOfAnUnknownLeadIs404() {
         given().queryParam("leadId", Fixtures.uniqueLead("nobody")).get("/outcomes").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void twoObjectsSentAsOneJsonBodyAreRefusedNotHalfStored() {
+        String a = lead("trailing");
+        String b = lead("trailing");
+        String body = "{\"leadId\":\"" + a + "\",\"outcome\":\"won\",\"closedAt\":\"2026-03-01T00:00:00Z\"}\n"
+                + "{\"leadId\":\"" + b + "\",\"outcome\":\"won\",\"closedAt\":\"2026-03-01T00:00:00Z\"}\n";
+        given().contentType("application/json").body(body).post("/outcomes").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("application/x-ndjson"))
+                .body("errors[0].line", equalTo(2));
+        assertNoOutcome(a);
+        assertNoOutcome(b);
+    }
+
+    @Test
+    void aBodyWithoutAUsefulContentTypeIsReadByItsShape() {
+        String a = lead("sniff");
+        String b = lead("sniff");
+        String jsonLines = "{\"leadId\":\"" + a + "\",\"outcome\":\"won\",\"closedAt\":\"2026-03-01\"}\n"
+                + "{\"leadId\":\"" + b + "\",\"outcome\":\"lost\",\"closedAt\":\"2026-03-02\"}\n";
+        given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                        .encodeContentTypeAs("application/x-www-form-urlencoded", ContentType.TEXT)))
+                .contentType("application/x-www-form-urlencoded").body(jsonLines).post("/outcomes")
+                .then().statusCode(200).body("stored", equalTo(2));
+        assertOutcome(b, "lost", "2026-03-02T00:00:00Z");
+        given().contentType("text/plain").body("leadId,outcome,closedAt\n" + a + ",lost,2026-03-05\n").post("/outcomes")
+                .then().statusCode(200).body("stored", equalTo(1)).body("replaced", equalTo(1));
+        assertOutcome(a, "lost", "2026-03-05T00:00:00Z");
+        given().contentType("application/csv").body(bytes("leadId,outcome,closedAt\n" + a + ",won,2026-03-06\n"))
+                .post("/outcomes").then().statusCode(200).body("stored", equalTo(1));
+        assertOutcome(a, "won", "2026-03-06T00:00:00Z");
+    }
+
+    @Test
+    void aDealClosingInTheFutureIsATypoAndRefused() {
+        String a = lead("future");
+        given().contentType("application/json")
+                .body("[{\"leadId\":\"" + a + "\",\"outcome\":\"won\",\"closedAt\":\"2026-03-01\"},"
+                        + "{\"leadId\":\"" + a + "\",\"outcome\":\"won\",\"closedAt\":\"2099-03-01\"}]")
+                .post("/outcomes").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].record", equalTo(2))
+                .body("errors[0].field", equalTo("closedAt"))
+                .body("errors[0].message", containsString("future"));
+        assertNoOutcome(a);
     }
 
     @Test
