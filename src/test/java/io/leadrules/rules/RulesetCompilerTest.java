@@ -131,6 +131,19 @@ class RulesetCompilerTest {
     }
 
     @Test
+    void refusesPointsAndCapsNoMarketerMeans() {
+        RulesetInvalidException e = catchThrowableOfType(RulesetInvalidException.class,
+                () -> TestRulesets.fixture("amounts"));
+
+        assertThat(e.problems()).extracting(p -> p.line() + ": " + p.message()).containsExactlyInAnyOrder(
+                "7: Rule \"Overflowing\": @points(1E+999) is beyond a million points",
+                "15: Rule \"Fractions of a cent\": @points(0.001) has more than two decimals",
+                "23: Rule \"Positive negative rule\": a negative rule takes points away: write @points(-10)",
+                "31: Rule \"Negative cap\": @cap(-5) must be 0 or more: the most points the rule gives (or, for a"
+                        + " negative rule, takes) in all");
+    }
+
+    @Test
     void refusesAnEmptyOrMissingFolder() {
         assertThatThrownBy(() -> RulesetCompiler.readFolder(Path.of("no-such-rules-dir")))
                 .isInstanceOf(RulesetInvalidException.class).hasMessageContaining("leadrules.rules.dir");
