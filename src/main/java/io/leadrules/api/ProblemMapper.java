@@ -39,11 +39,17 @@ public class ProblemMapper {
         }
         String field = e instanceof JsonMappingException mapping ? path(mapping) : null;
         String detail;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        if (e.getCause() instanceof ConflictingFieldException conflict) {
+            field = field == null ? conflict.field() : field + "." + conflict.field();
+            detail = conflict.getMessage() + at(field);
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             detail = "Unknown field \"" + unknown.getPropertyName() + "\"" + at(field) + "; known fields: "
                     + unknown.getKnownPropertyIds();
         } else if (e instanceof InvalidFormatException format) {
             detail = "Invalid value " + format.getValue() + at(field) + ": expected " + expected(format.getTargetType());
+        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            detail = (field == null ? "The body" : "The value at \"" + field + "\"") + " has the wrong shape: expected "
+                    + expected(mismatch.getTargetType());
         } else {
             detail = "Invalid request" + at(field) + ": " + e.getOriginalMessage();
         }
@@ -229,10 +235,16 @@ public class ProblemMapper {
         return path.isEmpty() ? null : path.toString();
     }
 
-    /** Bean Validation paths look like "score.request.lead.id"; keep the part inside the body. */
+    /**
+     * Bean Validation paths look like "score.request.lead.id"; keep the part inside the body. A constraint on the
+     * body itself ("score.request": no body sent) is about the "body".
+     */
     private static String field(ConstraintViolation<?> v) {
         String path = v.getPropertyPath().toString();
         String[] parts = path.split("\\.", 3);
+        if (parts.length == 2) {
+            return "body";
+        }
         // A constraint on a list's elements ("events[0].<list element>") is about the element itself.
         return (parts.length == 3 ? parts[2] : path).replace(".<list element>", "");
     }
@@ -245,10 +257,26 @@ public class ProblemMapper {
         return loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
     }
 
+    /** What a JSON writer should have sent, in JSON's words rather than Java's. */
     private static String expected(Class<?> type) {
         if (type == java.time.Instant.class) {
             return "an ISO-8601 instant such as 2026-11-23T00:00:00Z";
         }
-        return type.getSimpleName();
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list (JSON array)";
+        }
+        return "an object";
     }
 }

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Body of {@code POST /score}: a lead, its events, and optionally the instant to score at (default: now). */
 public record ScoreRequest(@NotNull(message = "is required") @Valid LeadInput lead,
@@ -35,11 +36,42 @@ public record ScoreRequest(@NotNull(message = "is required") @Valid LeadInput le
                             Map<String, Object> attributes) {
     }
 
-    /** One event; {@code event} is accepted as a synonym of {@code type}, as Segment names it. */
-    public record EventInput(@JsonAlias("messageId") String id,
-                             @JsonAlias("event") @NotBlank(message = "is required") String type,
+    /**
+     * One event. {@code event} names it as Segment does, {@code messageId} is Segment's {@code id}. A Segment track
+     * message pasted whole ({@code "type": "track", "event": "Order Completed"}) is the event it names; otherwise
+     * two different names (or ids) for one event are refused rather than one of them silently winning.
+     */
+    public record EventInput(String id,
+                             String messageId,
+                             @NotBlank(message = "is required") String type,
+                             String event,
                              @NotNull(message = "is required") @JsonDeserialize(using = IsoInstantDeserializer.class)
                              Instant timestamp,
                              Map<String, Object> properties) {
+
+        private static final Set<String> SEGMENT_CALLS = Set.of("track", "page", "screen");
+
+        public EventInput {
+            if (event != null) {
+                if (type == null || SEGMENT_CALLS.contains(type)) {
+                    type = event;
+                } else if (!type.equals(event)) {
+                    throw new ConflictingFieldException("type", "\"type\" (" + type + ") and \"event\" (" + event
+                            + ") name this event differently: give one of them");
+                }
+            }
+            if (messageId != null) {
+                if (id == null) {
+                    id = messageId;
+                } else if (!id.equals(messageId)) {
+                    throw new ConflictingFieldException("id", "\"id\" (" + id + ") and \"messageId\" (" + messageId
+                            + ") differ: give one of them");
+                }
+            }
+        }
+
+        public EventInput(String id, String type, Instant timestamp, Map<String, Object> properties) {
+            this(id, null, type, null, timestamp, properties);
+        }
     }
 }

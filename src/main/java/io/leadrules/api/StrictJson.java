@@ -12,7 +12,8 @@ import jakarta.inject.Singleton;
 /**
  * Request bodies are read strictly, so a client's mistake is a 400 naming it rather than a silently different
  * request: content after the JSON value ({@code {...}}}), a key given twice (which one wins?), and a number or
- * boolean where text is expected ({@code "type": 5}, an event shape we do not know).
+ * boolean where text is expected ({@code "type": 5}, an event shape we do not know), and a fraction where a whole
+ * number is expected ({@code "employees": 49.9} would otherwise be read as 49).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -21,6 +22,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         for (CoercionInputShape shape : new CoercionInputShape[]{CoercionInputShape.Integer, CoercionInputShape.Float,
                 CoercionInputShape.Boolean}) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +43,6 @@ public class OutcomeService {
      */
     @Transactional
     public Recorded record(List<Outcome> batch) {
-        refuseFutureCloses(batch);
         Map<String, Integer> firstRecord = new LinkedHashMap<>();
         Map<String, Outcome> latest = new TreeMap<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -67,26 +65,6 @@ public class OutcomeService {
             replaced += outcomes.upsert(new OutcomeRow(o.leadId(), o.outcome(), o.closedAt(), now)) ? 1 : 0;
         }
         return new Recorded(latest.size(), replaced);
-    }
-
-    /**
-     * A deal cannot close after today: a closedAt in the future is a typo (2062 for 2026) that would sit in every
-     * drift window to come. A day of slack allows for clocks and time zones.
-     */
-    private void refuseFutureCloses(List<Outcome> batch) {
-        Instant latest = clock.instant().plus(Duration.ofDays(1));
-        List<InvalidOutcomesException.Error> errors = new ArrayList<>();
-        for (int i = 0; i < batch.size() && errors.size() < OutcomeReader.MAX_ERRORS; i++) {
-            Outcome o = batch.get(i);
-            if (o.closedAt().isAfter(latest)) {
-                errors.add(new InvalidOutcomesException.Error(i + 1, null, OutcomeReader.CLOSED_AT,
-                        o.closedAt().toString(), "is in the future: a deal closes on or before today"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidOutcomesException(errors.size() + " outcome record(s) close in the future; nothing was stored",
-                    errors);
-        }
     }
 
     /** The lead's outcome as a list of zero or one; 404 for a lead that is not stored. */

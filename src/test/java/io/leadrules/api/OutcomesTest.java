@@ -223,19 +223,6 @@ class OutcomesTest {
     }
 
     @Test
-    void aDealClosingInTheFutureIsATypoAndRefused() {
-        String a = lead("future");
-        given().contentType("application/json")
-                .body("[{\"leadId\":\"" + a + "\",\"outcome\":\"won\",\"closedAt\":\"2026-03-01\"},"
-                        + "{\"leadId\":\"" + a + "\",\"outcome\":\"won\",\"closedAt\":\"2099-03-01\"}]")
-                .post("/outcomes").then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].record", equalTo(2))
-                .body("errors[0].field", equalTo("closedAt"))
-                .body("errors[0].message", containsString("future"));
-        assertNoOutcome(a);
-    }
-
-    @Test
     void anEmptyBodyIsABadRequest() {
         given().contentType("application/json").body("[]").post("/outcomes").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("no outcome"));

@@ -63,6 +63,39 @@ class ScoreResourceTest {
     }
 
     @Test
+    void anEventNamedTwiceDifferentlyIsRefusedAndASegmentTrackMessageIsTheEventItNames() {
+        given().contentType(ContentType.JSON).body("""
+                {"lead":{"id":"t"},"events":[{"type":"Order Completed","event":"Pricing Page Viewed",
+                 "timestamp":"2026-11-20T00:00:00Z"}],"asOf":"2026-11-23T00:00:00Z"}""")
+                .post("/score").then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("events[0].type"))
+                .body("detail", containsString("give one of them"));
+        given().contentType(ContentType.JSON).body("""
+                {"lead":{"id":"t"},"events":[{"event":"Pricing Page Viewed","type":"track",
+                 "timestamp":"2026-11-20T00:00:00Z"}],"asOf":"2026-11-23T00:00:00Z"}""")
+                .post("/score").then().statusCode(200)
+                .body("hits.rule", hasItem("Pricing page in the last 7 days"));
+        given().contentType(ContentType.JSON).body("""
+                {"lead":{"id":"t"},"events":[{"type":"Pricing Page Viewed","id":"a","messageId":"b",
+                 "timestamp":"2026-11-20T00:00:00Z"}],"asOf":"2026-11-23T00:00:00Z"}""")
+                .post("/score").then().statusCode(400).body("field", equalTo("events[0].id"));
+    }
+
+    @Test
+    void wrongShapesAreNamedInJsonTermsAndAFractionIsNoHeadcount() {
+        given().contentType(ContentType.JSON).body("{\"lead\":{\"id\":\"f\",\"employees\":49.9}}")
+                .post("/score").then().statusCode(400).body("field", equalTo("lead.employees"));
+        given().contentType(ContentType.JSON).body("{\"lead\":\"x\"}")
+                .post("/score").then().statusCode(400).body("field", equalTo("lead"))
+                .body("detail", equalTo("The value at \"lead\" has the wrong shape: expected an object"));
+        given().contentType(ContentType.JSON).body("[]")
+                .post("/score").then().statusCode(400)
+                .body("detail", equalTo("The body has the wrong shape: expected an object"));
+        given().contentType(ContentType.JSON).body("")
+                .post("/score").then().statusCode(400).body("field", equalTo("body"));
+    }
+
+    @Test
     void eachHitNamesOnlyTheEventsItsRuleUsed() {
         // An open from 2025 is outside "3+ email opens in 30 days": the hit and its decay name the three of November.
         String body = """
