@@ -2,6 +2,7 @@ package io.leadrules.api;
 
 import io.leadrules.report.ReportPages;
 import io.leadrules.report.RuleSource;
+import io.leadrules.store.InvalidQueryException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,8 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * A DRL file of the active ruleset as a page with line anchors ({@code #L12}); {@code from}/{@code to} highlight a
- * rule's lines. The reports link each rule here: {@code /rules/source?file=fit.drl&from=11&to=18#L11}.
+ * A DRL file of the active ruleset (or of a stored {@code version}) as a page with line anchors ({@code #L12});
+ * {@code from}/{@code to} highlight a rule's lines. The reports link each rule here:
+ * {@code /rules/source?file=fit.drl&from=11&to=18#L11}, with {@code &version=} for a report on another version.
  */
 @Path("/rules/source")
 public class RuleSourceResource {
@@ -25,8 +27,23 @@ public class RuleSourceResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public String page(@QueryParam("file") String file, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
+    public String page(@QueryParam("file") String file, @QueryParam("version") String version,
+                       @QueryParam("from") String from, @QueryParam("to") String to) {
         String path = file == null ? "" : file;
-        return pages.source(path, source.version(), source.lines(path), from == null ? 0 : from, to == null ? 0 : to);
+        String shown = source.version(version);
+        return pages.source(path, shown, source.isActive(shown), source.lines(path, shown), line("from", from),
+                line("to", to));
+    }
+
+    /** A line number to highlight from; absent: none. */
+    private static int line(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException(name, name + "=" + value + " is not a line number");
+        }
     }
 }

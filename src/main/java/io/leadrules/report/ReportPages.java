@@ -88,13 +88,14 @@ public class ReportPages {
         return explanation.data("lead", lead).data("json", json(lead)).render();
     }
 
-    public String source(String file, String version, List<String> lines, int from, int to) {
+    public String source(String file, String version, boolean active, List<String> lines, int from, int to) {
         List<SourceLine> numbered = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             int n = i + 1;
             numbered.add(new SourceLine(n, lines.get(i), n >= from && n <= to));
         }
-        return ruleSource.data("file", file).data("version", version).data("lines", numbered).render();
+        return ruleSource.data("file", file).data("version", version).data("active", active).data("lines", numbered)
+                .render();
     }
 
     /**

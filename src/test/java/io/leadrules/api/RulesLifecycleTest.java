@@ -174,6 +174,15 @@ class RulesLifecycleTest {
                 .body("[0].version", equalTo(original))
                 .body("[0].active", equalTo(true))
                 .body("find { it.version == '" + original + "' }.activations.source", hasItem("rollback"));
+
+        // The source page shows a stored version's files (a report on that version links there), else the active.
+        given().queryParam("file", "extra.drl").queryParam("version", added).get("/rules/source").then()
+                .statusCode(200).body(containsString("Country: New Zealand")).body(containsString("not the active one"));
+        given().queryParam("file", "extra.drl").get("/rules/source").then().statusCode(404);
+        given().queryParam("file", "fit.drl").queryParam("version", "0123456789ab").get("/rules/source").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().queryParam("file", "fit.drl").queryParam("from", "abc").get("/rules/source").then()
+                .statusCode(400).body("field", equalTo("from"));
     }
 
     @Test
