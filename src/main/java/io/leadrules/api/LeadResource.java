@@ -7,6 +7,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,8 +32,9 @@ public class LeadResource {
 
     @GET
     @Path("/history")
-    public List<HistoryEntry> history(@PathParam("id") String id) {
-        return leads.history(id);
+    public List<HistoryEntry> history(@PathParam("id") String id, @QueryParam("after") String after,
+                                      @QueryParam("limit") String limit) {
+        return leads.history(id, after, limit);
     }
 
     /** Erases the profile, events, decisions and transitions (CCPA/CPRA); admin key required. */

@@ -6,6 +6,8 @@ import io.leadrules.store.DecisionRuleRepository;
 import io.leadrules.store.DecisionRepository;
 import io.leadrules.store.LeadSegmentRepository;
 import io.leadrules.store.DecisionRow;
+import io.leadrules.store.InvalidQueryException;
+import io.leadrules.store.PageLimit;
 import io.leadrules.store.EventRepository;
 import io.leadrules.store.LeadRepository;
 import io.leadrules.store.LeadRow;
@@ -17,8 +19,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Reads a lead (live score, history) and erases it on request. */
@@ -70,12 +74,62 @@ public class LeadService {
                 traits.toLead(leadId, row.traits()), row.mql(), views, score, outcome);
     }
 
-    /** Stored decisions, oldest first. */
+    /**
+     * Stored decisions, oldest first, a page at a time: {@code after} is the {@code decisionId} of the last entry of
+     * the previous page (absent: from the first); {@code limit} see {@link PageLimit}. A busy lead has thousands.
+     */
+    public List<HistoryEntry> history(String leadId, String after, String limit) {
+        int max = PageLimit.parse(limit);
+        Long afterId = decisionId(after);
+        if (leads.find(leadId).isEmpty()) {
+            throw new LeadNotFoundException(leadId);
+        }
+        BigDecimal previous = afterId == null ? null : decisions.find(afterId).map(DecisionRow::score).orElse(null);
+        return entries(decisions.forLead(leadId, afterId, max), previous);
+    }
+
+    /** Every stored decision, oldest first (the explanation's timeline). */
     public List<HistoryEntry> history(String leadId) {
         if (leads.find(leadId).isEmpty()) {
             throw new LeadNotFoundException(leadId);
         }
-        return decisions.forLead(leadId).stream().map(LeadService::entry).toList();
+        return entries(decisions.forLead(leadId), null);
+    }
+
+    /** {@code previousScore}: the score of the decision before the first row, if any (what a change is from). */
+    private static List<HistoryEntry> entries(List<DecisionRow> rows, BigDecimal previousScore) {
+        List<HistoryEntry> entries = new ArrayList<>(rows.size());
+        BigDecimal previous = previousScore;
+        for (DecisionRow row : rows) {
+            entries.add(entry(row, previous));
+            previous = row.score();
+        }
+        return entries;
+    }
+
+    private static Long decisionId(String after) {
+        if (after == null || after.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(after.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException("after", "after must be the decisionId of the last entry of the previous"
+                    + " page, got \"" + after + "\"");
+        }
+    }
+
+    /**
+     * A verdict that changed with no event and no new ruleset: with a lower score the signals faded; with the same
+     * or a higher one, decay cannot be why, the configuration (MQL threshold, hysteresis, trait mapping) changed.
+     */
+    private static String withoutEvent(BigDecimal score, BigDecimal previousScore) {
+        if (previousScore == null || score.compareTo(previousScore) < 0) {
+            return "No new event: the signals faded with time";
+        }
+        return score.compareTo(previousScore) == 0
+                ? "No new event: the score is unchanged; the MQL line moved (threshold or hysteresis configuration)"
+                : "No new event: the score rose with the configuration (e.g. the trait mapping)";
     }
 
     /** Erases everything held about the lead: profile, events, decisions, transitions, queued webhooks, outcome. */
@@ -90,11 +144,11 @@ public class LeadService {
         LOG.infof("Erased lead %s (%d rows)", leadId, removed);
     }
 
-    private static HistoryEntry entry(DecisionRow d) {
+    private static HistoryEntry entry(DecisionRow d, BigDecimal previousScore) {
         HistoryEntry.RulesetChange change = d.previousRuleset() == null ? null
                 : new HistoryEntry.RulesetChange(d.previousRuleset(), d.rulesetVersion());
         String detail = switch (d.causeType()) {
-            case "decay" -> "No new event: the signals faded with time";
+            case "decay" -> withoutEvent(d.score(), previousScore);
             case DecisionCause.RULESET -> "No new event: rescored on the newly activated ruleset";
             default -> "Event \"" + d.causeEventType() + "\" (" + d.causeEventId() + ")";
         } + (change == null ? "" : "; ruleset changed from " + change.from() + " to " + change.to());

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The audit trail: every score decision, with its breakdown, hits and cause. */
 @ApplicationScoped
@@ -36,6 +37,24 @@ public class DecisionRepository {
     /** The lead's decisions, oldest first. */
     public List<DecisionRow> forLead(String leadId) {
         return jdbc.query("select * from score_decision where lead_id = ? order by decided_at, id", this::row, leadId);
+    }
+
+    public Optional<DecisionRow> find(long id) {
+        return jdbc.queryOne("select * from score_decision where id = ?", this::row, id);
+    }
+
+    /**
+     * A page of the lead's decisions, oldest first: those after decision {@code afterId} (null: from the first) in
+     * the same order, at most {@code limit}.
+     */
+    public List<DecisionRow> forLead(String leadId, Long afterId, int limit) {
+        if (afterId == null) {
+            return jdbc.query("select * from score_decision where lead_id = ? order by decided_at, id limit " + limit,
+                    this::row, leadId);
+        }
+        return jdbc.query("select d.* from score_decision d join score_decision a on a.id = ? and a.lead_id = d.lead_id"
+                + " where d.lead_id = ? and (d.decided_at > a.decided_at or (d.decided_at = a.decided_at and d.id > a.id))"
+                + " order by d.decided_at, d.id limit " + limit, this::row, afterId, leadId);
     }
 
     /** Decisions in id order after {@code afterId}, {@code limit} at a time: for checks over the whole trail. */

@@ -96,6 +96,15 @@ class LeadScoreOverTimeTest {
                 .body("[1].cause.detail", containsString("Demo Requested"))
                 .body("[1].hits.rule", hasItem("Demo requested"))
                 .body("[1].breakdown.intent", equalTo(20));
+        // A page at a time: after = the decisionId of the last entry of the previous page.
+        Integer first = given().queryParam("limit", 1).get("/leads/{id}/history", lead).then().statusCode(200)
+                .body("", hasSize(1)).body("[0].score", equalTo(65)).extract().path("[0].decisionId");
+        given().queryParam("limit", 1).queryParam("after", first).get("/leads/{id}/history", lead).then()
+                .body("", hasSize(1)).body("[0].score", equalTo(85));
+        given().queryParam("after", "latest").get("/leads/{id}/history", lead).then().statusCode(400)
+                .body("field", equalTo("after"));
+        given().queryParam("limit", 0).get("/leads/{id}/history", lead).then().statusCode(400)
+                .body("field", equalTo("limit"));
         given().get("/leads/{id}/history", "nobody-" + lead).then().statusCode(404)
                 .contentType("application/problem+json").body("title", equalTo("Lead not found"));
         given().get("/leads/{id}", "nobody-" + lead).then().statusCode(404);
