@@ -1,6 +1,7 @@
 package io.leadrules.api;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.leadrules.model.IsoInstantDeserializer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,7 +21,7 @@ public record BacktestRequest(@Size(min = 1, message = "must name at least one .
                               @JsonDeserialize(using = RuleFileInput.ListDeserializer.class)
                               List<@NotNull(message = "must not be null") @Valid RuleFileInput> rules,
                               List<@NotNull(message = "must not be null") @Valid LabelledLeadInput> leads,
-                              Instant asOf,
+                              @JsonDeserialize(using = IsoInstantDeserializer.OrDate.class) Instant asOf,
                               @Valid TargetInput targetCloseRate,
                               String csv,
                               String mapping,

@@ -2,6 +2,7 @@ package io.leadrules.api;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.leadrules.model.IsoInstantDeserializer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +17,7 @@ import java.util.Set;
 /** Body of {@code POST /score}: a lead, its events, and optionally the instant to score at (default: now). */
 public record ScoreRequest(@NotNull(message = "is required") @Valid LeadInput lead,
                            List<@NotNull(message = "must not be null") @Valid EventInput> events,
-                           @JsonDeserialize(using = IsoInstantDeserializer.class) Instant asOf) {
+                           @JsonDeserialize(using = IsoInstantDeserializer.OrDate.class) Instant asOf) {
 
     /**
      * The lead's fit fields; {@code attributes} holds anything else. The aliases are the names CRMs and CDPs use

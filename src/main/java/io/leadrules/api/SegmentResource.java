@@ -10,9 +10,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,10 +29,15 @@ import java.util.Map;
  */
 @Path("/v1")
 @Consumes(MediaType.WILDCARD)
-@Produces(MediaType.APPLICATION_JSON)
 public class SegmentResource {
 
-    private static final Map<String, Boolean> SUCCESS = Map.of("success", true);
+    /**
+     * Always JSON, whatever the client's Accept says: a client that asks for text/plain must not have its events
+     * refused (406) for a header it does not read the answer by. So no {@code @Produces}: the type is set here.
+     */
+    private static Response success() {
+        return Response.ok(Map.of("success", true), MediaType.APPLICATION_JSON_TYPE).build();
+    }
 
     private final WriteKeys writeKeys;
     private final PayloadReader reader;
@@ -52,7 +57,7 @@ public class SegmentResource {
     /** One message; the path names its kind, as in Segment's API. */
     @POST
     @Path("/{kind: identify|track|page|screen|group|alias}")
-    public Map<String, Boolean> single(@PathParam("kind") String kind,
+    public Response single(@PathParam("kind") String kind,
                                        @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
                                        @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
                                        InputStream body) throws IOException {
@@ -60,18 +65,18 @@ public class SegmentResource {
         Instant receivedAt = clock.instant();
         JsonNode json = reader.read(body, encoding);
         ingest.accept(List.of(parser.parseSingle(json, kind, receivedAt)), receivedAt);
-        return SUCCESS;
+        return success();
     }
 
     @POST
     @Path("/batch")
-    public Map<String, Boolean> batch(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+    public Response batch(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
                                       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
                                       InputStream body) throws IOException {
         writeKeys.check(auth);
         Instant receivedAt = clock.instant();
         List<SegmentMessage> messages = parser.parseBatch(reader.read(body, encoding), receivedAt);
         ingest.accept(messages, receivedAt);
-        return SUCCESS;
+        return success();
     }
 }

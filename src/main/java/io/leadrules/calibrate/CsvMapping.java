@@ -1,5 +1,8 @@
 package io.leadrules.calibrate;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.leadrules.model.IsoInstantDeserializer;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +19,7 @@ import java.util.Map;
  *               trackingOptOut); any other name becomes an attribute of that name, as text
  * @param booleans which texts mean true and false for unsubscribed / trackingOptOut
  */
-public record CsvMapping(String id, Label label, Instant asOf, List<String> missing, Map<String, String> fields,
+public record CsvMapping(String id, Label label, @JsonDeserialize(using = IsoInstantDeserializer.OrDate.class) Instant asOf, List<String> missing, Map<String, String> fields,
                          List<EventColumn> events, Booleans booleans) {
 
     public CsvMapping {

@@ -1,5 +1,6 @@
 package io.leadrules.handoff;
 
+import io.leadrules.model.Instants;
 import io.leadrules.model.Points;
 import io.leadrules.store.InvalidQueryException;
 import io.leadrules.store.PageLimit;
@@ -8,7 +9,6 @@ import io.leadrules.store.TransitionRow;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -36,10 +36,10 @@ public class TransitionFeed {
 
     private static Instant parse(String since) {
         try {
-            return OffsetDateTime.parse(since).toInstant();
+            return Instants.fromQuery(since);
         } catch (DateTimeParseException e) {
             throw new InvalidQueryException("since", "since must be an ISO-8601 instant such as"
-                    + " 2026-11-23T00:00:00Z, got \"" + since + "\"");
+                    + " 2026-11-23T00:00:00Z (or a date, 2026-11-23, for its midnight UTC), got \"" + since + "\"");
         }
     }
 }

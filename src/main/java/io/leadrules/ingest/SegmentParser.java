@@ -5,10 +5,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadrules.model.Instants;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -148,14 +148,10 @@ public class SegmentParser {
 
     private static Instant parseInstant(String value, String field) {
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            return Instants.parse(value);
         } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(value);
-            } catch (DateTimeParseException again) {
-                throw new InvalidMessageException(field, "\"" + field + "\" is not an ISO-8601 date-time: \""
-                        + value + "\" (e.g. 2026-11-23T10:15:30.000Z)");
-            }
+            throw new InvalidMessageException(field, "\"" + field + "\" is not an ISO-8601 date-time with an offset: \""
+                    + value + "\" (e.g. 2026-11-23T10:15:30.000Z)");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.leadrules.report;
 
+import io.leadrules.model.Instants;
 import io.leadrules.profile.SegmentFields;
 import io.leadrules.store.InvalidQueryException;
 
@@ -49,11 +50,11 @@ public record RuleHitQuery(Instant from, Instant to, String version, String segm
     private static Instant instant(String field, String text, boolean endOfDay) {
         String t = text.trim();
         try {
-            if (t.length() == 10) {
+            if (Instants.isDate(t)) {
                 LocalDate day = LocalDate.parse(t);
                 return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
-            return Instant.parse(t);
+            return Instants.fromQuery(t);
         } catch (DateTimeParseException e) {
             throw new InvalidQueryException(field, "\"" + field + "\" must be a date (2026-11-01) or an instant"
                     + " (2026-11-01T00:00:00Z); got \"" + text + "\"");

@@ -135,6 +135,9 @@ class LeadScoreOverTimeTest {
                 .body("find { it.leadId == '" + lead + "' }.at", equalTo(T0.toString()));
         given().queryParam("since", clock.instant().plusSeconds(1).toString()).get("/mql/transitions").then()
                 .statusCode(200).body("findAll { it.leadId == '" + lead + "' }", hasSize(0));
+        // A bare date is its midnight UTC (T0 is later on the same day: both transitions are since then).
+        given().queryParam("since", T0.toString().substring(0, 10)).get("/mql/transitions").then().statusCode(200)
+                .body("findAll { it.leadId == '" + lead + "' }.direction", equalTo(java.util.List.of("entered", "left")));
     }
 
     @Test

@@ -114,7 +114,7 @@ class SegmentIngestTest {
     }
 
     @Test
-    void acceptsJsonSentAsFormOrPlainText() {
+    void acceptsJsonSentAsFormOrPlainTextWhateverTheAcceptHeader() {
         String lead = Fixtures.uniqueLead("form");
         given().auth().preemptive().basic("dev-write-key", "").contentType("application/x-www-form-urlencoded")
                 .body(track(lead, "Webinar Attended", NOW.minus(Duration.ofHours(3)), lead + "-a"))
@@ -122,8 +122,12 @@ class SegmentIngestTest {
         given().auth().preemptive().basic("dev-write-key", "").contentType("text/plain")
                 .body(track(lead, "Case Study Downloaded", NOW.minus(Duration.ofHours(2)), lead + "-b"))
                 .post("/v1/track").then().statusCode(200);
+        // An Accept the answer cannot honour does not cost the event: the answer is JSON anyway.
+        given().auth().preemptive().basic("dev-write-key", "").contentType("application/json").accept("text/plain")
+                .body(track(lead, "Email Opened", NOW.minus(Duration.ofHours(1)), lead + "-c"))
+                .post("/v1/track").then().statusCode(200).contentType("application/json").body("success", is(true));
 
-        given().get("/leads/{id}", lead).then().statusCode(200).body("events", hasSize(2));
+        given().get("/leads/{id}", lead).then().statusCode(200).body("events", hasSize(3));
     }
 
     @Test

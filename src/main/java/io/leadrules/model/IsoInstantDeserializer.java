@@ -1,4 +1,4 @@
-package io.leadrules.api;
+package io.leadrules.model;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,10 +9,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * An instant written as ISO-8601 text with its offset ({@code 2026-11-23T00:00:00Z}, {@code ...+01:00}), in years
@@ -46,7 +42,7 @@ public class IsoInstantDeserializer extends StdScalarDeserializer<Instant> {
     }
 
     protected Instant parse(String text) {
-        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        return Instants.parse(text);
     }
 
     protected String expected() {
@@ -61,8 +57,7 @@ public class IsoInstantDeserializer extends StdScalarDeserializer<Instant> {
 
         @Override
         protected Instant parse(String text) {
-            return text.contains("T") ? super.parse(text)
-                    : LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return Instants.parseOrDate(text);
         }
 
         @Override
