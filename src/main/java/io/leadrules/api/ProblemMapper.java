@@ -73,6 +73,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response unstorableText(io.leadrules.store.UnstorableTextException e) {
+        return respond(Problem.of("invalid-request", "Invalid request", 400, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(field(v), v.getMessage()))

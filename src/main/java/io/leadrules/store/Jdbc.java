@@ -107,6 +107,8 @@ final class Jdbc {
             Object p = params[i];
             if (p instanceof Instant instant) {
                 ps.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            } else if (p instanceof String text && text.indexOf('\0') >= 0) {
+                throw new UnstorableTextException();
             } else {
                 ps.setObject(i + 1, p);
             }

@@ -242,6 +242,17 @@ class SegmentIngestTest {
                 "ts", at.toString())).replace("Director of E-commerce", title);
     }
 
+    @Test
+    void textWithANulCharacterIsAClientErrorOnEveryDatabase() {
+        String lead = Fixtures.uniqueLead("nul");
+        client().body(track(lead, "Pricing\\u0000Page", NOW, lead + "-a")).post("/v1/track").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("NUL"));
+        client().body(track(lead + "\\u0000x", "Email Opened", NOW, lead + "-b")).post("/v1/track").then()
+                .statusCode(400);
+        given().get("/leads/{id}", lead).then().statusCode(404);
+        given().urlEncodingEnabled(false).get("/leads/" + lead + "%00x").then().statusCode(400);
+    }
+
     static String track(String lead, String event, Instant at, String messageId) {
         return Fixtures.segment("track.json", Map.of("lead", lead, "msg", messageId, "event", event,
                 "ts", at.toString()));
