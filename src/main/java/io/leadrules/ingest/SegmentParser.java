@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +36,12 @@ public class SegmentParser {
 
     private final IngestConfig config;
     private final ObjectMapper mapper;
+    /** {@code leadrules.ingest.page-events} by normalized page name or path (see {@link #pageKey}). */
+    private final Map<String, String> pageEvents = new HashMap<>();
 
     public SegmentParser(IngestConfig config, ObjectMapper mapper) {
         this.config = config;
+        config.pageEvents().forEach((page, type) -> pageEvents.put(pageKey(page), type));
         this.mapper = mapper;
     }
 
@@ -107,11 +111,26 @@ public class SegmentParser {
             properties.putIfAbsent("category", category);
         }
         Object path = properties.get("path");
-        Map<String, String> pages = config.pageEvents();
-        String type = name != null && pages.containsKey(name) ? pages.get(name)
-                : path != null && pages.containsKey(path.toString()) ? pages.get(path.toString())
+        String type = name != null && pageEvents.containsKey(pageKey(name)) ? pageEvents.get(pageKey(name))
+                : path != null && pageEvents.containsKey(pageKey(path.toString())) ? pageEvents.get(pageKey(path.toString()))
                 : "page".equals(kind) ? "Page Viewed" : "Screen Viewed";
         return new SegmentMessage(kind, leadId, messageId, type, timestamp, properties, m.toString());
+    }
+
+    /**
+     * A page name or path as sites send it in many spellings: "Pricing", "pricing", "/pricing/", "/pricing?plan=pro"
+     * are one page. Case, surrounding blanks, the query, the fragment and a trailing slash do not count.
+     */
+    static String pageKey(String page) {
+        String key = page.strip().toLowerCase(Locale.ROOT);
+        int cut = key.indexOf('?') >= 0 ? key.indexOf('?') : key.indexOf('#');
+        if (cut >= 0) {
+            key = key.substring(0, cut);
+        }
+        while (key.length() > 1 && key.endsWith("/")) {
+            key = key.substring(0, key.length() - 1);
+        }
+        return key;
     }
 
     private String leadId(JsonNode m, String prefix) {

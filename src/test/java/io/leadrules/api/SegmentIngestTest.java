@@ -67,6 +67,12 @@ class SegmentIngestTest {
                 .body("events[0].eventType", equalTo("Pricing Page Viewed"))
                 .body("events[0].properties.name", equalTo("Pricing"))
                 .body("score.hits.rule", hasItem("Pricing page in the last 7 days"));
+
+        // Another page name, but the path in one of the spellings sites send: still the pricing page.
+        client().body(Fixtures.segment("page.json", Map.of("lead", lead, "msg", lead + "-p2", "name", "Plans",
+                        "path", "/Pricing/?plan=pro", "ts", NOW.minus(Duration.ofHours(1)).toString())))
+                .post("/v1/page").then().statusCode(200);
+        given().get("/leads/{id}", lead).then().body("events.eventType", everyItem(equalTo("Pricing Page Viewed")));
     }
 
     @Test
