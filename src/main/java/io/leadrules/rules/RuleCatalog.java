@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 public final class RuleCatalog {
 
+    /** How a second rule of the same name is reported (the Drools build's own echoes of it are dropped). */
+    static final String DUPLICATE_NAME = "Duplicate rule name";
+
     private final Map<String, RuleInfo> rules;
 
     private RuleCatalog(Map<String, RuleInfo> rules) {
@@ -49,7 +52,7 @@ public final class RuleCatalog {
                 readRule(file, descr, problems).ifPresent(info -> {
                     RuleInfo previous = rules.putIfAbsent(info.name(), info);
                     if (previous != null) {
-                        problems.add(new DrlProblem(file.path(), info.line(), 1, "Duplicate rule name \""
+                        problems.add(new DrlProblem(file.path(), info.line(), 1, DUPLICATE_NAME + " \""
                                 + info.name() + "\": also defined in " + previous.file() + " line " + previous.line()));
                     }
                 });

@@ -91,7 +91,7 @@ public final class RulesetCompiler {
         RuleCatalog catalog = RuleCatalog.read(files, problems);
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("io.leadrules", "ruleset", "1.0." + BUILDS.incrementAndGet());
-        problems.addAll(build(ks, releaseId, files));
+        problems.addAll(withoutEchoesOfDuplicates(build(ks, releaseId, files), problems));
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
             throw new RulesetInvalidException(problems);
@@ -173,6 +173,18 @@ public final class RulesetCompiler {
             problems.add(new DrlProblem("", 0, 0, "Drools could not compile the ruleset: " + describe(crash)));
         }
         return problems;
+    }
+
+    /**
+     * A duplicate rule name, which the catalog already reports with both places, also makes Drools report its
+     * generated classes ("The type Rule_Twice1024784828 is already defined"): noise that names no line of ours.
+     */
+    private static List<DrlProblem> withoutEchoesOfDuplicates(List<DrlProblem> built, List<DrlProblem> catalog) {
+        if (catalog.stream().noneMatch(p -> p.message().startsWith(RuleCatalog.DUPLICATE_NAME))) {
+            return built;
+        }
+        return built.stream().filter(p -> !p.message().contains("is already defined")
+                && !p.message().toLowerCase(java.util.Locale.ROOT).contains("duplicate rule name")).toList();
     }
 
     private static String describe(Throwable e) {

@@ -140,8 +140,8 @@ public class RulesetReloader {
     public synchronized ReloadResult activateVersion(String version) {
         RulesetVersionStore.StoredRuleset stored = store.load(version)
                 .orElseThrow(() -> new RulesetVersionNotFoundException(version));
-        RulesetCheck check = check(stored.files(), stored.tests(), "version " + version);
-        return activateOrReject(check, stored.tests(), ROLLBACK, "version " + version);
+        RulesetCheck check = check(stored.files(), stored.tests(), "version " + stored.version());
+        return activateOrReject(check, stored.tests(), ROLLBACK, "version " + stored.version());
     }
 
     /**

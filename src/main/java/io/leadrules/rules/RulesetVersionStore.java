@@ -101,9 +101,17 @@ public class RulesetVersionStore {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
-    public synchronized Optional<StoredRuleset> load(String version) {
+    /**
+     * A stored version by its name; the full {@code contentHash} (64 hex digits, as {@code GET /rules/versions}
+     * lists it) and upper case name it too, so a hash copied from anywhere finds its version.
+     */
+    public synchronized Optional<StoredRuleset> load(String name) {
+        String version = name.strip().toLowerCase(java.util.Locale.ROOT);
         if (!version.matches("[0-9a-f]{1,64}")) {
             return Optional.empty();
+        }
+        if (version.length() == 64) {
+            version = version.substring(0, 12);
         }
         Path dir = versionDir(version);
         if (!Files.isDirectory(dir)) {

@@ -143,8 +143,13 @@ public final class ScenarioRunner {
         }
         if (s.expect() == null) {
             missing.add("Scenario \"" + s.name() + "\" needs expect: score, scoreBetween, mql, fired or notFired");
-        } else if (s.expect().scoreBetween() != null && s.expect().scoreBetween().size() != 2) {
+        } else if (s.expect().scoreBetween() != null && (s.expect().scoreBetween().size() != 2
+                || s.expect().scoreBetween().contains(null))) {
             missing.add("Scenario \"" + s.name() + "\": scoreBetween takes two numbers, [low, high]");
+        } else if (s.expect().scoreBetween() != null
+                && s.expect().scoreBetween().get(0).compareTo(s.expect().scoreBetween().get(1)) > 0) {
+            missing.add("Scenario \"" + s.name() + "\": scoreBetween " + s.expect().scoreBetween()
+                    + " is empty: write the lower bound first, [low, high]");
         }
         if (s.events() != null) {
             for (int i = 0; i < s.events().size(); i++) {

@@ -155,6 +155,10 @@ class RulesLifecycleTest {
                 .body("find { it.version == '" + added + "' }.active", equalTo(true))
                 .body("find { it.version == '" + added + "' }.files", hasItem("extra.drl"))
                 .body("find { it.version == '" + added + "' }.contentHash", startsWith(added));
+        String fullHash = given().get("/rules/versions").then().extract()
+                .path("find { it.version == '" + added + "' }.contentHash");
+        given().get("/rules/versions/" + original.toUpperCase() + "/diff/" + fullHash).then().statusCode(200)
+                .body("[0].file", equalTo("extra.drl"));
         given().get("/rules/versions/" + original + "/diff/" + added).then().statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].file", equalTo("extra.drl"))

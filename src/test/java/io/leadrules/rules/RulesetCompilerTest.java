@@ -128,6 +128,7 @@ class RulesetCompilerTest {
             assertThat(p.line()).isEqualTo(7);
             assertThat(p.message()).contains("Duplicate rule name \"Twice\"").contains("a.drl line 31");
         });
+        assertThat(e.problems()).extracting(DrlProblem::message).noneMatch(m -> m.contains("is already defined"));
     }
 
     @Test
