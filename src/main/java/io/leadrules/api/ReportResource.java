@@ -5,7 +5,6 @@ import io.leadrules.report.RuleHitCsv;
 import io.leadrules.report.RuleHitQuery;
 import io.leadrules.report.RuleHitReport;
 import io.leadrules.report.RuleHitReportService;
-import io.leadrules.store.InvalidQueryException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,7 +19,8 @@ import java.util.List;
 /**
  * The rule-hit report: JSON by default, CSV with {@code Accept: text/csv}, HTML with {@code Accept: text/html} or
  * at {@code /reports/rule-hits.html} (the URL to open in a browser); {@code format=json|csv|html} overrides the
- * Accept header (for download links).
+ * Accept header (for download links). The CSV holds one table: {@code table=rules} (default), {@code pairs},
+ * {@code categories}, {@code distribution} or {@code summary}; also at {@code /reports/rule-hits.csv}.
  */
 @Path("/reports")
 public class ReportResource {
@@ -35,29 +35,40 @@ public class ReportResource {
 
     @GET
     @Path("/rule-hits")
-    @Produces({MediaType.APPLICATION_JSON, Negotiation.TEXT_CSV, MediaType.TEXT_HTML})
+    @Produces({MediaType.APPLICATION_JSON, Negotiation.TEXT_CSV, Negotiation.APPLICATION_CSV, MediaType.TEXT_HTML})
     public Response ruleHits(@QueryParam("from") String from, @QueryParam("to") String to,
                              @QueryParam("version") String version, @QueryParam("segment") String segment,
-                             @QueryParam("format") String format, @Context HttpHeaders headers) {
+                             @QueryParam("format") String format, @QueryParam("table") String table,
+                             @Context HttpHeaders headers) {
+        RuleHitCsv.Table csvTable = RuleHitCsv.Table.of(table);
         RuleHitReport report = reports.report(RuleHitQuery.parse(from, to, version, segment));
-        List<MediaType> wanted = format == null || format.isBlank() ? headers.getAcceptableMediaTypes()
-                : List.of(switch (format) {
-                    case "csv" -> Negotiation.TEXT_CSV_TYPE;
-                    case "html" -> MediaType.TEXT_HTML_TYPE;
-                    case "json" -> MediaType.APPLICATION_JSON_TYPE;
-                    default -> throw new InvalidQueryException("format", "format must be json, csv or html; got \""
-                            + format + "\"");
-                });
+        List<MediaType> wanted = format == null || format.isBlank()
+                ? Negotiation.csvAsText(headers.getAcceptableMediaTypes()) : List.of(Negotiation.ofFormat(format));
         MediaType chosen = Negotiation.choose(wanted, MediaType.APPLICATION_JSON_TYPE, Negotiation.TEXT_CSV_TYPE,
                 MediaType.TEXT_HTML_TYPE);
         if (chosen.equals(Negotiation.TEXT_CSV_TYPE)) {
-            return Response.ok(RuleHitCsv.write(report), Negotiation.TEXT_CSV + "; charset=UTF-8")
-                    .header("Content-Disposition", "inline; filename=\"rule-hits.csv\"").build();
+            return csv(report, csvTable);
         }
         if (chosen.equals(MediaType.TEXT_HTML_TYPE)) {
             return Response.ok(pages.ruleHits(report), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
         return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The CSV download, whatever the Accept header: {@code table=} picks the table (default: one row per rule). */
+    @GET
+    @Path("/rule-hits.csv")
+    @Produces(Negotiation.TEXT_CSV)
+    public Response ruleHitsCsv(@QueryParam("from") String from, @QueryParam("to") String to,
+                                @QueryParam("version") String version, @QueryParam("segment") String segment,
+                                @QueryParam("table") String table) {
+        RuleHitCsv.Table csvTable = RuleHitCsv.Table.of(table);
+        return csv(reports.report(RuleHitQuery.parse(from, to, version, segment)), csvTable);
+    }
+
+    private static Response csv(RuleHitReport report, RuleHitCsv.Table table) {
+        return Response.ok(RuleHitCsv.write(report, table), Negotiation.TEXT_CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "inline; filename=\"" + table.fileName() + "\"").build();
     }
 
     @GET

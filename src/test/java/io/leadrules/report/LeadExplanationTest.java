@@ -161,6 +161,10 @@ class LeadExplanationTest {
                 .body(containsString("/rules/source?file=intent.drl"));
         given().accept("text/html").get("/leads/{id}/explanation", lead).then().statusCode(200)
                 .body(containsString("<canvas id=\"waterfall\""));
+        given().queryParam("format", "html").get("/leads/{id}/explanation", lead).then().statusCode(200)
+                .contentType(containsString("text/html"));
+        given().queryParam("format", "csv").get("/leads/{id}/explanation", lead).then().statusCode(400)
+                .body("field", equalTo("format"));
         int line = active.current().catalog().rule("Title: ideal buyer").orElseThrow().line();
         given().queryParam("file", "fit.drl").queryParam("from", line).queryParam("to", line + 7)
                 .get("/rules/source").then().statusCode(200)

@@ -316,6 +316,35 @@ class RuleHitReportTest {
     }
 
     @Test
+    void theOtherTablesOfTheReportAreCsvDownloadsToo() throws IOException {
+        CSVRecord fit = csvTable("categories", "application/csv").stream()
+                .filter(r -> r.get("category").equals("fit")).findFirst().orElseThrow();
+        assertThat(fit.get("leads")).isEqualTo("7");
+        assertThat(fit.get("hits")).isEqualTo("21");
+        assertThat(fit.get("points")).isEqualTo("350");
+        assertThat(csvTable("distribution", "text/csv")).extracting(r -> r.get("from") + ":" + r.get("leads"))
+                .containsExactly("50:1", "60:2", "70:2", "80:1", "90:1");
+        CSVRecord summary = csvTable("summary", "text/csv").get(0);
+        assertThat(summary.get("leads")).isEqualTo("7");
+        assertThat(summary.get("segment")).isEqualTo("attributes.batch:" + batch);
+        assertThat(csvTable("pairs", "text/csv").get(0).toMap()).containsKeys("first", "second", "together", "share");
+        given().queryParam("table", "nope").get("/reports/rule-hits.csv").then().statusCode(400)
+                .body("field", equalTo("table"));
+        given().queryParam("format", "CSV").get("/reports/rule-hits").then().statusCode(200)
+                .contentType(containsString("text/csv"));
+    }
+
+    private List<CSVRecord> csvTable(String table, String accept) throws IOException {
+        String csv = given().accept(accept).queryParam("from", "2031-03-01").queryParam("to", "2031-03-01")
+                .queryParam("segment", "attributes.batch:" + batch).queryParam("table", table)
+                .get("/reports/rule-hits").then().statusCode(200).contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("rule-hits-" + table + ".csv"))
+                .extract().asString();
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords();
+    }
+
+    @Test
     void anEmptyPeriodIsAReportWithZeroCounts() {
         given().queryParam("from", "1999-01-01").queryParam("to", "1999-01-31").get("/reports/rule-hits")
                 .then().statusCode(200).body("leads", equalTo(0)).body("mqls", equalTo(0))
