@@ -134,7 +134,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response badBacktest(BacktestInputException e) {
-        return respond(Problem.of("invalid-backtest", "The backtest cannot run on this input", 400, e.getMessage()));
+        return respond(Problem.of("invalid-backtest", "The backtest cannot run on this input", 400, e.getMessage())
+                .withField(e.field()));
     }
 
     @ServerExceptionMapper

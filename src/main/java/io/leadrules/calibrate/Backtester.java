@@ -33,13 +33,16 @@ public final class Backtester {
      */
     public BacktestReport run(Ruleset ruleset, List<LabelledLead> leads, Instant asOf) {
         if (leads.isEmpty()) {
-            throw new BacktestInputException("The backtest set is empty: send at least one lead with an outcome");
+            throw new BacktestInputException("leads", "The backtest set is empty: send at least one lead with an outcome");
         }
         Set<String> ids = new HashSet<>();
-        leads.stream().filter(l -> !ids.add(l.lead().getId())).findFirst().ifPresent(l -> {
+        for (int i = 0; i < leads.size(); i++) {
             // Counted twice, a lead would skew every rate (the CSV mapper refuses it sooner, naming the row).
-            throw new BacktestInputException("Duplicate lead id \"" + l.lead().getId() + "\" in the backtest set");
-        });
+            if (!ids.add(leads.get(i).lead().getId())) {
+                throw new BacktestInputException("leads[" + i + "].lead.id", "Duplicate lead id \""
+                        + leads.get(i).lead().getId() + "\" in the backtest set");
+            }
+        }
         List<ScoredLead> labelled = new ArrayList<>();
         for (LabelledLead lead : leads) {
             ScoredLead scored = score(ruleset, lead, asOf);

@@ -2,7 +2,10 @@ package io.leadrules.calibrate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.leadrules.calibrate.CsvMappingException.Error;
@@ -48,7 +51,7 @@ public final class CsvLeadMapper {
         try {
             mapping = YAML.readValue(yaml, CsvMapping.class);
         } catch (JsonProcessingException e) {
-            throw new CsvMappingException("The mapping is not valid: " + e.getOriginalMessage()
+            throw new CsvMappingException("The mapping is not valid: " + describe(e)
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), List.of());
         }
         if (mapping == null) {
@@ -59,6 +62,24 @@ public final class CsvLeadMapper {
             throw new CsvMappingException("The mapping has " + errors.size() + " error(s)", errors);
         }
         return mapping;
+    }
+
+    /** A YAML mistake in the mapping's own terms (its keys and their path), not in the Java types behind them. */
+    private static String describe(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return e.getOriginalMessage();
+        }
+        String path = mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                : "[" + r.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown key \"" + unknown.getPropertyName() + "\" at \"" + path + "\"; known keys there: "
+                    + unknown.getKnownPropertyIds();
+        }
+        if (e instanceof InvalidFormatException format) {
+            return "\"" + format.getValue() + "\" at \"" + path + "\" is not "
+                    + (format.getTargetType() == Instant.class ? "an ISO-8601 instant or date" : "a valid value there");
+        }
+        return "the value at \"" + path + "\" has the wrong shape";
     }
 
     /** Excel's "CSV UTF-8" starts with a byte-order mark, which would otherwise stick to the first column's name. */
@@ -79,6 +100,12 @@ public final class CsvLeadMapper {
             List<Error> errors = new ArrayList<>();
             Set<String> ids = new HashSet<>();
             for (CSVRecord record : parser) {
+                if (!record.isConsistent()) {
+                    // A cell too many or too few shifts every later column: its values cannot be trusted.
+                    errors.add(new Error((int) record.getRecordNumber(), null, null, "has " + record.size()
+                            + " values; the header has " + parser.getHeaderNames().size() + " columns"));
+                    continue;
+                }
                 new RowReader(mapping, record, errors).read(ids).ifPresent(leads::add);
                 if (errors.size() >= MAX_ERRORS) {
                     break;
@@ -86,8 +113,9 @@ public final class CsvLeadMapper {
             }
             if (!errors.isEmpty()) {
                 throw new CsvMappingException("The CSV has " + errors.size() + (errors.size() >= MAX_ERRORS ? "+" : "")
-                        + " bad value(s); the first is row " + errors.get(0).row() + ", column \"" + errors.get(0).column()
-                        + "\": " + errors.get(0).message(), errors);
+                        + " bad value(s); the first is row " + errors.get(0).row()
+                        + (errors.get(0).column() == null ? "" : ", column \"" + errors.get(0).column() + "\"")
+                        + ": " + errors.get(0).message(), errors);
             }
             return leads;
         } catch (IOException | UncheckedIOException e) {

@@ -7,11 +7,12 @@ public record TargetCloseRate(BigDecimal min, BigDecimal max) {
 
     public TargetCloseRate {
         if (min == null || max == null) {
-            throw new BacktestInputException("targetCloseRate needs both min and max, e.g. {\"min\":0.2,\"max\":0.3}");
+            throw new BacktestInputException("targetCloseRate",
+                    "targetCloseRate needs both min and max, e.g. {\"min\":0.2,\"max\":0.3}");
         }
         if (min.signum() < 0 || max.compareTo(BigDecimal.ONE) > 0 || min.compareTo(max) > 0) {
-            throw new BacktestInputException("targetCloseRate must satisfy 0 <= min <= max <= 1, got min " + min
-                    + " and max " + max);
+            throw new BacktestInputException("targetCloseRate",
+                    "targetCloseRate must satisfy 0 <= min <= max <= 1, got min " + min + " and max " + max);
         }
     }
 

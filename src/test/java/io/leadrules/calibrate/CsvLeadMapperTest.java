@@ -48,6 +48,26 @@ class CsvLeadMapperTest {
     }
 
     @Test
+    void aRowWithMoreOrFewerCellsThanTheHeaderIsAnError() throws IOException {
+        CsvMapping mapping = CsvLeadMapper.readMapping(Files.readString(DIR.resolve("small.yaml")));
+        assertThatThrownBy(() -> CsvLeadMapper.map(new java.io.StringReader(
+                "id,points,won,flag\na,1,1\nb,2,0,no,extra\nc,3,1,yes\n"), mapping))
+                .isInstanceOfSatisfying(CsvMappingException.class, e -> assertThat(e.errors()).containsExactly(
+                        new CsvMappingException.Error(1, null, null, "has 3 values; the header has 4 columns"),
+                        new CsvMappingException.Error(2, null, null, "has 5 values; the header has 4 columns")));
+    }
+
+    @Test
+    void mappingMistakesAreNamedInTheMappingsTermsNotJavas() {
+        assertThatThrownBy(() -> CsvLeadMapper.readMapping("id: id\nlabel: {column: won}\nasOf: June\n"))
+                .isInstanceOf(CsvMappingException.class)
+                .hasMessageContaining("\"June\" at \"asOf\" is not an ISO-8601 instant or date")
+                .hasMessageNotContaining("java.");
+        assertThat(CsvLeadMapper.readMapping("id: id\nlabel: {column: won, won: [\"1\"]}\nasOf: 2026-06-01\n").asOf())
+                .isEqualTo(java.time.Instant.parse("2026-06-01T00:00:00Z"));
+    }
+
+    @Test
     void namesTheColumnsTheCsvLacks() {
         assertThatThrownBy(() -> map("missing-column.csv", "small.yaml"))
                 .isInstanceOfSatisfying(CsvMappingException.class, e -> assertThat(e.errors())
