@@ -39,14 +39,22 @@ public class AdminKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        String key = bearerKey(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (key == null) {
             throw new AdminKeyRequiredException("This call needs the admin key: send \"Authorization: Bearer <key>\" "
                     + "(config leadrules.admin-key)");
         }
-        if (!isAdminKey(header.substring(BEARER.length()).trim(), config.get())) {
+        if (!isAdminKey(key, config.get())) {
             throw new AdminKeyRequiredException("The admin key is wrong");
         }
+    }
+
+    /** The key of an {@code Authorization: Bearer <key>} header, or null when there is none. */
+    static String bearerKey(String header) {
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        return header.substring(BEARER.length()).trim();
     }
 
     /** Constant-time comparison; also used by the preview form, which takes the key as a form field. */

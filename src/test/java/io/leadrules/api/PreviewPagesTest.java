@@ -159,6 +159,11 @@ class PreviewPagesTest {
         String onlyKey = given().multiPart("key", KEY).accept("text/html").post("/reports/preview")
                 .then().statusCode(200).extract().asString();
         assertThat(byId(onlyKey, "candidate-version")).isEqualTo(json.getString("candidateVersion"));
+        // A script may send the key as to every admin call, in the Authorization header.
+        String byHeader = given().header("Authorization", ADMIN).multiPart("files", "", new byte[0],
+                "application/octet-stream").accept("text/html").post("/reports/preview")
+                .then().statusCode(200).extract().asString();
+        assertThat(byId(byHeader, "candidate-version")).isEqualTo(json.getString("candidateVersion"));
     }
 
     @Test

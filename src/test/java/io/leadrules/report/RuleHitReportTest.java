@@ -330,6 +330,8 @@ class RuleHitReportTest {
         assertThat(csvTable("pairs", "text/csv").get(0).toMap()).containsKeys("first", "second", "together", "share");
         given().queryParam("table", "nope").get("/reports/rule-hits.csv").then().statusCode(400)
                 .body("field", equalTo("table"));
+        given().queryParam("segment", "industry:Apparel", "country:US").get("/reports/rule-hits").then()
+                .statusCode(400).contentType("application/problem+json").body("field", equalTo("segment"));
         given().queryParam("format", "CSV").get("/reports/rule-hits").then().statusCode(200)
                 .contentType(containsString("text/csv"));
     }
