@@ -3,12 +3,14 @@ package io.leadrules.ingest;
 import io.leadrules.profile.DecisionCause;
 import io.leadrules.profile.RescoreService;
 import io.leadrules.profile.TraitMapper;
+import io.leadrules.scoring.RuleFailedException;
 import io.leadrules.store.EventRepository;
 import io.leadrules.store.LeadRepository;
 import io.leadrules.store.LeadRow;
 import io.leadrules.store.StoredEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +36,8 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class IngestService {
+
+    private static final Logger LOG = Logger.getLogger(IngestService.class);
 
     private final LeadRepository leads;
     private final EventRepository events;
@@ -117,6 +121,7 @@ public class IngestService {
         boolean identified = false;
         LeadRow current = lead;
         RescoreService.Decided last = null;
+        RuleFailedException failure = null;
         for (SegmentMessage m : accepted) {
             notYet.remove(m.messageId());
             List<StoredEvent> soFar = history.stream().filter(e -> !notYet.contains(e.messageId())).toList();
@@ -125,14 +130,44 @@ public class IngestService {
                 current = new LeadRow(current.leadId(), traitsInOrder(soFar), current.mql(), current.rulesetVersion(),
                         current.createdAt(), now);
             }
-            last = rescorer.decide(current, soFar, DecisionCause.event(m.messageId(),
-                    m.eventType() != null ? m.eventType() : m.kind()), now);
-            current = last.lead();
+            if (failure != null || !changesTheScore(m)) {
+                continue;
+            }
+            try {
+                last = rescorer.decide(current, soFar, DecisionCause.event(m.messageId(),
+                        m.eventType() != null ? m.eventType() : m.kind()), now);
+                current = last.lead();
+            } catch (RuleFailedException e) {
+                failure = e;
+            }
         }
-        rescorer.saveState(lead, last, now);
+        if (last != null) {
+            rescorer.saveState(lead, last, now);
+        }
+        if (failure != null) {
+            scoringFailed(lead, failure, last != null ? last.lead() : current, now);
+        }
         if (identified) {
             leads.updateTraits(lead.leadId(), current.traits(), now);
         }
+    }
+
+    /** Alias and group calls are kept for audit; only identify (traits) and events can move a score. */
+    private static boolean changesTheScore(SegmentMessage m) {
+        return m.isIdentify() || m.eventType() != null;
+    }
+
+    /**
+     * A rule that fails for this lead (a loop, a condition it cannot evaluate) is the ruleset's fault, not the
+     * client's: the events stay stored and the request succeeds, so a client that does not retry 4xx loses nothing.
+     * The lead is marked as last tried on the failing version, so the rescoring pass after the next activation (the
+     * fixed rules) scores it; until then reading it answers the rule's error.
+     */
+    private void scoringFailed(LeadRow lead, RuleFailedException failure, LeadRow current, Instant now) {
+        LOG.errorf("Lead %s not rescored: rule \"%s\" of ruleset %s failed (%s); its events are stored and it will be"
+                + " rescored when a new ruleset is activated", lead.leadId(), failure.rule(), failure.rulesetVersion(),
+                failure.getMessage());
+        leads.updateState(lead.leadId(), current.mql(), failure.rulesetVersion(), now);
     }
 
     /** Identify traits merged in the order the calls happened, so a late, older identify cannot undo a newer one. */

@@ -3,12 +3,13 @@ package io.leadrules.profile;
 import io.leadrules.handoff.MqlHandoff;
 import io.leadrules.model.Lead;
 import io.leadrules.model.ScoreCard;
+import io.leadrules.scoring.RuleFailedException;
 import io.leadrules.scoring.ScoringEngine;
-import io.leadrules.store.DecisionRuleRepository;
 import io.leadrules.store.DecisionRepository;
-import io.leadrules.store.LeadSegmentRepository;
+import io.leadrules.store.DecisionRuleRepository;
 import io.leadrules.store.LeadRepository;
 import io.leadrules.store.LeadRow;
+import io.leadrules.store.LeadSegmentRepository;
 import io.leadrules.store.StoredEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -82,7 +83,8 @@ public class RescoreService {
      * several decisions in a row (one per event of a batch), pass each one's lead to the next and call
      * {@link #saveState} once with the last, which the transaction must then do before it commits.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    // A failing rule throws before anything is written: the caller's transaction (its stored events) goes on.
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = RuleFailedException.class)
     public Decided decide(LeadRow lead, List<StoredEvent> events, DecisionCause cause, Instant now) {
         ScoreCard card = engine.score(toLead(lead), toEvents(events), now);
         String version = card.ruleset().version();
