@@ -43,7 +43,7 @@ public class CalibrationResource {
 
     @POST
     @Path("/backtest")
-    public BacktestReport backtest(@NotNull(message = "a JSON body is required") @Valid BacktestRequest request) {
+    public BacktestReport backtest(@NotNull(message = "is required: send a JSON object") @Valid BacktestRequest request) {
         List<RuleFile> candidate = RuleFileInput.toRuleFiles(request.rules());
         TargetCloseRate target = request.targetCloseRate() == null ? null
                 : new TargetCloseRate(request.targetCloseRate().min(), request.targetCloseRate().max());

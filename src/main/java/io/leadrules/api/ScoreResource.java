@@ -33,7 +33,7 @@ public class ScoreResource {
     }
 
     @POST
-    public ScoreCard score(@NotNull(message = "a JSON body is required") @Valid ScoreRequest request) {
+    public ScoreCard score(@NotNull(message = "is required: send a JSON object") @Valid ScoreRequest request) {
         ScoreCard card = engine.score(toLead(request.lead()), toEvents(request.events()),
                 request.asOf() != null ? request.asOf() : clock.instant());
         metrics.scored(card);

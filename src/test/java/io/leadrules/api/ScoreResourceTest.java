@@ -92,7 +92,20 @@ class ScoreResourceTest {
                 .post("/score").then().statusCode(400)
                 .body("detail", equalTo("The body has the wrong shape: expected an object"));
         given().contentType(ContentType.JSON).body("")
-                .post("/score").then().statusCode(400).body("field", equalTo("body"));
+                .post("/score").then().statusCode(400).body("field", equalTo("body"))
+                .body("detail", equalTo("body is required: send a JSON object"));
+    }
+
+    @Test
+    void aJsonBodySentWithoutSayingItIsJsonIsReadAsJson() {
+        String lead = "{\"lead\":{\"id\":\"curl\",\"jobTitle\":\"CMO\"},\"asOf\":\"2026-11-23T00:00:00Z\"}";
+        given().config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig
+                        .encoderConfig().encodeContentTypeAs("application/x-www-form-urlencoded", ContentType.TEXT)))
+                .contentType("application/x-www-form-urlencoded").body(lead)
+                .post("/score").then().statusCode(200).body("score", equalTo(20));
+        given().contentType("text/plain").body(lead).post("/score").then().statusCode(200).body("score", equalTo(20));
+        given().contentType("text/plain").body("lead=curl").post("/score").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -240,7 +253,7 @@ class ScoreResourceTest {
 
     @Test
     void aWrongContentTypeIsA415Problem() {
-        given().contentType(ContentType.TEXT).body("hello")
+        given().contentType("application/xml").body("<lead/>")
                 .when().post("/score")
                 .then().statusCode(415).contentType("application/problem+json");
     }
