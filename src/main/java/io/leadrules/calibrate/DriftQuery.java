@@ -1,8 +1,10 @@
 package io.leadrules.calibrate;
 
+import io.leadrules.model.Instants;
 import io.leadrules.store.InvalidQueryException;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * The query of {@code GET /calibration/drift}, read and checked: {@code asOf} and {@code baselineFrom} are ISO-8601
@@ -19,11 +21,11 @@ public record DriftQuery(Instant asOf, Instant baselineFrom) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        Instant instant = OutcomeReader.instant(text.trim());
-        if (instant == null) {
+        try {
+            return Instants.fromQuery(text);
+        } catch (DateTimeParseException e) {
             throw new InvalidQueryException(field, "\"" + field + "\" must be an ISO-8601 instant such as"
                     + " 2026-11-23T00:00:00Z, or a date (2026-11-23, read as midnight UTC); got \"" + text + "\"");
         }
-        return instant;
     }
 }

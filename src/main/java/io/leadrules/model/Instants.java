@@ -25,13 +25,22 @@ public final class Instants {
     /** In a query string an unencoded '+' arrives as a space: "...T00:00:00 01:00" meant "+01:00". */
     private static final Pattern SPACED_OFFSET = Pattern.compile("(T[\\d:.]+) (\\d{2}:?\\d{2})$");
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     private Instants() {
     }
 
-    /** An ISO-8601 date-time with an offset. */
+    /**
+     * An ISO-8601 date-time with an offset, in years 1 to 9999: beyond them no database column holds it (PostgreSQL
+     * refuses "+999999999-12-31") and the event-age arithmetic overflows.
+     */
     public static Instant parse(String text) {
-        OffsetDateTime parsed = OffsetDateTime.parse(text.strip(), WITH_OFFSET);
-        return parsed.toInstant();
+        Instant instant = OffsetDateTime.parse(text.strip(), WITH_OFFSET).toInstant();
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new DateTimeParseException("outside years 1-9999", text, 0);
+        }
+        return instant;
     }
 
     /** As {@link #parse}, or a bare date ({@code 2026-11-23}) read as midnight UTC. */

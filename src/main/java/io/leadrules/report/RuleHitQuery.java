@@ -2,6 +2,7 @@ package io.leadrules.report;
 
 import io.leadrules.model.Instants;
 import io.leadrules.profile.SegmentFields;
+import io.leadrules.rules.RulesetVersionStore;
 import io.leadrules.store.InvalidQueryException;
 
 import java.time.Instant;
@@ -39,7 +40,7 @@ public record RuleHitQuery(Instant from, Instant to, String version, String segm
                         + " attributes.plan:growth); got \"" + segment + "\"");
             }
         }
-        return new RuleHitQuery(start, end, blank(version) ? null : version.trim(), field, value);
+        return new RuleHitQuery(start, end, blank(version) ? null : RulesetVersionStore.normalize(version), field, value);
     }
 
     /** The segment as given, or null. */

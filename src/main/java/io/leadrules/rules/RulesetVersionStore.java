@@ -106,18 +106,21 @@ public class RulesetVersionStore {
      * lists it) and upper case name it too, so a hash copied from anywhere finds its version.
      */
     public synchronized Optional<StoredRuleset> load(String name) {
-        String version = name.strip().toLowerCase(java.util.Locale.ROOT);
+        String version = normalize(name);
         if (!version.matches("[0-9a-f]{1,64}")) {
             return Optional.empty();
-        }
-        if (version.length() == 64) {
-            version = version.substring(0, 12);
         }
         Path dir = versionDir(version);
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
         return Optional.of(new StoredRuleset(version, RulesetCompiler.readFolder(dir), ScenarioRunner.readFolder(dir)));
+    }
+
+    /** A version as people copy it (upper case, the full 64-digit content hash) as the service names it. */
+    public static String normalize(String name) {
+        String version = name.strip().toLowerCase(java.util.Locale.ROOT);
+        return version.length() == 64 && version.matches("[0-9a-f]+") ? version.substring(0, 12) : version;
     }
 
     private Path versionDir(String version) {

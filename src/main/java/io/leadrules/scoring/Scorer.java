@@ -112,10 +112,16 @@ public final class Scorer {
             session.dispose();
         }
         String rule = counter.mostFired();
-        return new RuleFailedException(rule, ruleset.version(), "Rule \"" + rule + "\" fired "
-                + counter.firesOf(rule) + " times, the most of any rule, when the rules were stopped by the fire limit ("
-                + policy.maxFires() + " firings, config leadrules.engine.max-fires, plus " + FIRES_PER_EVENT
-                + " per event of the lead: " + limit + " in all): it probably re-triggers itself", null);
+        long fires = counter.firesOf(rule);
+        String limitText = "the fire limit (" + policy.maxFires() + " firings, config leadrules.engine.max-fires, plus "
+                + FIRES_PER_EVENT + " per event of the lead: " + limit + " in all)";
+        // A rule that fired a handful of times did not loop: the limit is below what the ruleset needs.
+        String why = fires > Math.max(2, limit / 4) ? ": it probably re-triggers itself"
+                : "; no rule fired more than " + fires + (fires == 1 ? " time" : " times")
+                + ", so the limit is probably too low for this ruleset: raise leadrules.engine.max-fires";
+        return new RuleFailedException(rule, ruleset.version(), "Rule \"" + rule + "\" fired " + fires
+                + (fires == 1 ? " time" : " times") + ", the most of any rule, when the rules were stopped by "
+                + limitText + why, null);
     }
 
     private static RuleFailedException failed(Ruleset ruleset, ConsequenceException e) {

@@ -28,6 +28,7 @@ class InstantsTest {
         assertThatThrownBy(() -> Instants.parse("2026-11-20")).isInstanceOf(DateTimeParseException.class);
         assertThat(Instants.parseOrDate("2026-11-20")).isEqualTo(Instant.parse("2026-11-20T00:00:00Z"));
         assertThat(Instants.parseOrDateOrNull("last tuesday")).isNull();
+        assertThat(Instants.parseOrDateOrNull("+999999999-12-31T23:59:59Z")).as("beyond year 9999").isNull();
     }
 
     @Test

@@ -239,6 +239,12 @@ class RuleHitReportTest {
                     .containsExactly("Industry: target vertical");
             assertThat(versionReport(segment, null, to).getDouble("averageScore")).isEqualTo(40);
         }
+        // The active version as people copy it: upper case, or the full content hash.
+        String fullHash = given().get("/rules/versions").then().extract()
+                .path("find { it.version == '" + active.current().version() + "' }.contentHash");
+        for (String spelling : new String[]{active.current().version().toUpperCase(), fullHash}) {
+            assertThat(versionReport(segment, spelling, null).getDouble("averageScore")).as(spelling).isEqualTo(40);
+        }
     }
 
     @Test

@@ -37,6 +37,28 @@ class FireLimitTest {
     }
 
     @Test
+    void aLimitBelowWhatTheRulesetNeedsIsCalledThatNotALoop() {
+        Ruleset ruleset = new RulesetCompiler(Clock.systemUTC(), 1).compile(RulesetCompiler.readFolder(Path.of("rules")),
+                "test");
+        Scorer scorer = new Scorer(new ScoringPolicy(new BigDecimal("70"), 3, Map.of(), Optional.empty()));
+        Lead ideal = new Lead("ideal");
+        ideal.setJobTitle("CMO");
+        ideal.setIndustry("Apparel");
+        ideal.setEmployees(200);
+        ideal.setGmv(new BigDecimal("20000000"));
+        ideal.setCountry("US");
+        try {
+            assertThatThrownBy(() -> scorer.score(ruleset, ideal, List.of(), Instant.parse("2026-03-02T12:00:00Z")))
+                    .isInstanceOf(RuleFailedException.class)
+                    .hasMessageContaining("fired 1 time,")
+                    .hasMessageContaining("the limit is probably too low for this ruleset")
+                    .hasMessageNotContaining("re-triggers");
+        } finally {
+            ruleset.release();
+        }
+    }
+
+    @Test
     void aLeadWithManyEventsIsNoLoop() {
         Ruleset ruleset = new RulesetCompiler(Clock.systemUTC(), 1).compile(RulesetCompiler.readFolder(Path.of("rules")),
                 "test");
