@@ -1,5 +1,6 @@
 package io.leadrules.api;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.leadrules.model.IsoInstantDeserializer;
 import jakarta.validation.Valid;
@@ -18,7 +19,7 @@ import java.util.List;
  * {@code closedAt} is an instant or a bare date (midnight UTC), as for {@code POST /outcomes}.
  */
 public record BacktestRequest(@Size(min = 1, message = "must name at least one .drl file; leave it out to backtest the live ruleset")
-                              @JsonDeserialize(using = RuleFileInput.ListDeserializer.class)
+                              @JsonAlias("files") @JsonDeserialize(using = RuleFileInput.ListDeserializer.class)
                               List<@NotNull(message = "must not be null") @Valid RuleFileInput> rules,
                               List<@NotNull(message = "must not be null") @Valid LabelledLeadInput> leads,
                               @JsonDeserialize(using = IsoInstantDeserializer.OrDate.class) Instant asOf,
@@ -31,11 +32,26 @@ public record BacktestRequest(@Size(min = 1, message = "must name at least one .
     /** Backtest the stored leads that have an outcome instead of leads sent in the request. */
     public static final String STORED = "stored";
 
-    /** A lead as for {@code POST /score}, with its outcome: won true/false; null or absent = no outcome. */
+    /**
+     * A lead as for {@code POST /score}, with its outcome: {@code won} true/false, or {@code outcome} "won"/"lost"
+     * as {@code POST /outcomes} writes it (both given must agree); neither = no outcome.
+     */
     public record LabelledLeadInput(@NotNull(message = "is required") @Valid ScoreRequest.LeadInput lead,
                                     List<ScoreRequest.@NotNull(message = "must not be null") @Valid EventInput> events,
                                     Boolean won,
+                                    @Pattern(regexp = "(?i)won|lost", message = "must be won or lost") String outcome,
                                     @JsonDeserialize(using = IsoInstantDeserializer.OrDate.class) Instant closedAt) {
+
+        public LabelledLeadInput {
+            if (outcome != null && outcome.matches("(?i)won|lost")) {
+                boolean named = outcome.equalsIgnoreCase("won");
+                if (won != null && won != named) {
+                    throw new ConflictingFieldException("won", "\"won\" (" + won + ") and \"outcome\" (" + outcome
+                            + ") disagree: give one of them");
+                }
+                won = named;
+            }
+        }
     }
 
     /** Close-rate range, 0-1. */

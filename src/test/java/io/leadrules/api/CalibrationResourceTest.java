@@ -112,6 +112,25 @@ class CalibrationResourceTest {
     }
 
     @Test
+    void takesTheOutcomeAsPostOutcomesWritesItAndTheCandidateAsValidateNamesIt() {
+        String drl = io.leadrules.support.Fixtures.text("calibration/lead-prefix.drl", Map.of("prefix", "a"));
+        Map<String, Object> asWon = Map.of("files", Map.of("prefix.drl", drl), "leads", List.of(
+                Map.of("lead", Map.of("id", "a"), "won", true), Map.of("lead", Map.of("id", "b"), "won", false)));
+        Map<String, Object> asOutcome = Map.of("files", Map.of("prefix.drl", drl), "leads", List.of(
+                Map.of("lead", Map.of("id", "a"), "outcome", "won"), Map.of("lead", Map.of("id", "b"), "outcome", "LOST")));
+        Object expected = given().contentType("application/json").body(asWon).post("/calibration/backtest")
+                .then().statusCode(200).body("labelled", equalTo(2)).extract().path("auc");
+        given().contentType("application/json").body(asOutcome).post("/calibration/backtest")
+                .then().statusCode(200).body("labelled", equalTo(2)).body("auc", equalTo(expected));
+        given().contentType("application/json")
+                .body(Map.of("leads", List.of(Map.of("lead", Map.of("id", "a"), "outcome", "won", "won", false))))
+                .post("/calibration/backtest").then().statusCode(400).body("field", equalTo("leads[0].won"));
+        given().contentType("application/json")
+                .body(Map.of("leads", List.of(Map.of("lead", Map.of("id", "a"), "outcome", "maybe"))))
+                .post("/calibration/backtest").then().statusCode(400).body("field", equalTo("leads[0].outcome"));
+    }
+
+    @Test
     void answersAReportWithNoLabelsWhenNoLeadHasAnOutcome() {
         given().contentType("application/json")
                 .body(Map.of("leads", List.of(Map.of("lead", Map.of("id", "a")), Map.of("lead", Map.of("id", "b")))))
