@@ -5,8 +5,8 @@ import io.leadrules.report.ReportPages;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** The explanation page at a URL a browser can open as is: {@code /leads/{id}/explanation.html}. */
 @Path("/leads/{id}/explanation.html")
@@ -21,8 +21,9 @@ public class ExplanationPageResource {
     }
 
     @GET
-    @Produces(MediaType.TEXT_HTML)
-    public String page(@PathParam("id") String id) {
-        return pages.explanation(explanations.explain(id));
+    // No @Produces: the .html URL is the page whatever the Accept header (a 406 would help nobody).
+    public Response page(@PathParam("id") String id) {
+        return Response.ok(pages.explanation(explanations.explain(id)), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
     }
 }

@@ -55,10 +55,12 @@ public class ReportResource {
         return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    /** The CSV download, whatever the Accept header: {@code table=} picks the table (default: one row per rule). */
+    /**
+     * The CSV download, whatever the Accept header (no {@code @Produces}, as for the .html page): {@code table=}
+     * picks the table (default: one row per rule).
+     */
     @GET
     @Path("/rule-hits.csv")
-    @Produces(Negotiation.TEXT_CSV)
     public Response ruleHitsCsv(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("version") String version, @QueryParam("segment") String segment,
                                 @QueryParam("table") String table) {
@@ -73,9 +75,9 @@ public class ReportResource {
 
     @GET
     @Path("/rule-hits.html")
-    @Produces(MediaType.TEXT_HTML)
-    public String ruleHitsPage(@QueryParam("from") String from, @QueryParam("to") String to,
+    public Response ruleHitsPage(@QueryParam("from") String from, @QueryParam("to") String to,
                                @QueryParam("version") String version, @QueryParam("segment") String segment) {
-        return pages.ruleHits(reports.report(RuleHitQuery.parse(from, to, version, segment)));
+        return Response.ok(pages.ruleHits(reports.report(RuleHitQuery.parse(from, to, version, segment))),
+                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 }

@@ -29,7 +29,10 @@ public class RuleSourceResource {
     @Produces(MediaType.TEXT_HTML)
     public String page(@QueryParam("file") String file, @QueryParam("version") String version,
                        @QueryParam("from") String from, @QueryParam("to") String to) {
-        String path = file == null ? "" : file;
+        if (file == null || file.isBlank()) {
+            throw new InvalidQueryException("file", "file is required: the DRL file to show, e.g. file=fit.drl");
+        }
+        String path = file;
         String shown = source.version(version);
         return pages.source(path, shown, source.isActive(shown), source.lines(path, shown), line("from", from),
                 line("to", to));

@@ -111,11 +111,13 @@ public final class OutcomeReader {
     /** A header line naming at least leadId, outcome and closedAt, then one outcome per row. */
     public static List<Outcome> csv(String body) {
         OutcomeReader reader = new OutcomeReader();
+        // Column names as spreadsheets write them: "LeadId", "Outcome" are the same columns.
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
+                .setIgnoreEmptyLines(true).setIgnoreHeaderCase(true).get();
         try (CSVParser parser = CSVParser.parse(CsvLeadMapper.withoutBom(new StringReader(body == null ? "" : body)),
                 format)) {
-            List<String> missing = FIELDS.stream().sorted().filter(f -> !parser.getHeaderNames().contains(f)).toList();
+            List<String> missing = FIELDS.stream().sorted()
+                    .filter(f -> parser.getHeaderNames().stream().noneMatch(f::equalsIgnoreCase)).toList();
             if (!missing.isEmpty()) {
                 throw new InvalidOutcomesException("The CSV header must name the columns leadId, outcome and closedAt;"
                         + " missing: " + missing + ", found: " + parser.getHeaderNames(),

@@ -39,6 +39,10 @@ public record RuleHitQuery(Instant from, Instant to, String version, String segm
                         + String.join(", ", SegmentFields.LEAD_FIELDS) + ", or attributes.<name> (e.g."
                         + " attributes.plan:growth); got \"" + segment + "\"");
             }
+            if (("employees".equals(field) || "gmv".equals(field)) && !value.matches("-?\\d+(\\.\\d+)?")) {
+                throw new InvalidQueryException("segment", "\"" + field + "\" is a number: segment " + field
+                        + ":" + (field.equals("gmv") ? "25000000" : "200") + ", not \"" + value + "\"");
+            }
         }
         return new RuleHitQuery(start, end, blank(version) ? null : RulesetVersionStore.normalize(version), field, value);
     }

@@ -217,7 +217,7 @@ class OutcomesTest {
         given().contentType("text/plain").body("leadId,outcome,closedAt\n" + a + ",lost,2026-03-05\n").post("/outcomes")
                 .then().statusCode(200).body("stored", equalTo(1)).body("replaced", equalTo(1));
         assertOutcome(a, "lost", "2026-03-05T00:00:00Z");
-        given().contentType("application/csv").body(bytes("leadId,outcome,closedAt\n" + a + ",won,2026-03-06\n"))
+        given().contentType("application/csv").body(bytes("LeadID,Outcome,closedAt\n" + a + ",won,2026-03-06\n"))
                 .post("/outcomes").then().statusCode(200).body("stored", equalTo(1));
         assertOutcome(a, "won", "2026-03-06T00:00:00Z");
     }

@@ -163,6 +163,8 @@ class LeadExplanationTest {
                 .body(containsString("<canvas id=\"waterfall\""));
         given().queryParam("format", "html").get("/leads/{id}/explanation", lead).then().statusCode(200)
                 .contentType(containsString("text/html"));
+        given().accept("application/json").get("/leads/{id}/explanation.html", lead).then().statusCode(200)
+                .contentType(containsString("text/html"));
         given().queryParam("format", "csv").get("/leads/{id}/explanation", lead).then().statusCode(400)
                 .body("field", equalTo("format"));
         int line = active.current().catalog().rule("Title: ideal buyer").orElseThrow().line();

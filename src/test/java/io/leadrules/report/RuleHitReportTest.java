@@ -334,6 +334,11 @@ class RuleHitReportTest {
         assertThat(summary.get("leads")).isEqualTo("7");
         assertThat(summary.get("segment")).isEqualTo("attributes.batch:" + batch);
         assertThat(csvTable("pairs", "text/csv").get(0).toMap()).containsKeys("first", "second", "together", "share");
+        given().queryParam("segment", "employees:abc").get("/reports/rule-hits").then().statusCode(400)
+                .body("field", equalTo("segment"));
+        given().get("/rules/source").then().statusCode(400).body("field", equalTo("file"));
+        given().accept("application/json").get("/reports/rule-hits.csv").then().statusCode(200)
+                .contentType(containsString("text/csv"));
         given().queryParam("table", "nope").get("/reports/rule-hits.csv").then().statusCode(400)
                 .body("field", equalTo("table"));
         given().queryParam("segment", "industry:Apparel", "country:US").get("/reports/rule-hits").then()
