@@ -10,6 +10,7 @@ import io.leadrules.ingest.InvalidMessageException;
 import io.leadrules.ingest.PayloadTooLargeException;
 import io.leadrules.profile.LeadNotFoundException;
 import io.leadrules.calibrate.BacktestInputException;
+import io.leadrules.json.JsonErrors;
 import io.leadrules.calibrate.CsvMappingException;
 import io.leadrules.rules.RulesetInvalidException;
 import io.leadrules.rules.RulesetRejectedException;
@@ -228,17 +229,8 @@ public class ProblemMapper {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    /** "lead.id", "events[2].timestamp": the JSON path of the offending value. */
     private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? null : path.toString();
+        return JsonErrors.path(e);
     }
 
     /**
@@ -263,26 +255,7 @@ public class ProblemMapper {
         return loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
     }
 
-    /** What a JSON writer should have sent, in JSON's words rather than Java's. */
     private static String expected(Class<?> type) {
-        if (type == java.time.Instant.class) {
-            return "an ISO-8601 instant such as 2026-11-23T00:00:00Z";
-        }
-        if (CharSequence.class.isAssignableFrom(type)) {
-            return "text";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "a whole number";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "a number";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "a list (JSON array)";
-        }
-        return "an object";
+        return JsonErrors.expected(type);
     }
 }

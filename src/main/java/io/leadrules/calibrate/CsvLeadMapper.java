@@ -2,13 +2,11 @@ package io.leadrules.calibrate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.leadrules.calibrate.CsvMappingException.Error;
+import io.leadrules.json.JsonErrors;
 import io.leadrules.model.Event;
 import io.leadrules.model.Lead;
 import org.apache.commons.csv.CSVFormat;
@@ -66,20 +64,7 @@ public final class CsvLeadMapper {
 
     /** A YAML mistake in the mapping's own terms (its keys and their path), not in the Java types behind them. */
     private static String describe(JsonProcessingException e) {
-        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
-            return e.getOriginalMessage();
-        }
-        String path = mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
-                : "[" + r.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return "unknown key \"" + unknown.getPropertyName() + "\" at \"" + path + "\"; known keys there: "
-                    + unknown.getKnownPropertyIds();
-        }
-        if (e instanceof InvalidFormatException format) {
-            return "\"" + format.getValue() + "\" at \"" + path + "\" is not "
-                    + (format.getTargetType() == Instant.class ? "an ISO-8601 instant or date" : "a valid value there");
-        }
-        return "the value at \"" + path + "\" has the wrong shape";
+        return JsonErrors.describe(e);
     }
 
     /** Excel's "CSV UTF-8" starts with a byte-order mark, which would otherwise stick to the first column's name. */

@@ -41,8 +41,13 @@ public class MqlRecheck {
         this.clock = clock;
     }
 
-    /** "off" as the interval disables it (Quarkus scheduler convention). */
-    @Scheduled(every = "${leadrules.mql.recheck-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * "off" as the interval disables it (Quarkus scheduler convention). The first run waits a little: at once, it
+     * would race the start-up, and on a start-up refused for bad rules it would only add stack traces to the list of
+     * DRL errors.
+     */
+    @Scheduled(every = "${leadrules.mql.recheck-every}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         int left = recheckAll();
         if (left > 0) {

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.leadrules.json.JsonErrors;
 import io.leadrules.model.RuleHit;
 import io.leadrules.model.ScoreCard;
 
@@ -248,9 +248,6 @@ public final class ScenarioRunner {
     }
 
     private static String describe(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return "Unknown field \"" + unknown.getPropertyName() + "\"; known fields: " + unknown.getKnownPropertyIds();
-        }
-        return e.getOriginalMessage();
+        return JsonErrors.describe(e);
     }
 }

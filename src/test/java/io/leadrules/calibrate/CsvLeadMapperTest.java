@@ -61,7 +61,7 @@ class CsvLeadMapperTest {
     void mappingMistakesAreNamedInTheMappingsTermsNotJavas() {
         assertThatThrownBy(() -> CsvLeadMapper.readMapping("id: id\nlabel: {column: won}\nasOf: June\n"))
                 .isInstanceOf(CsvMappingException.class)
-                .hasMessageContaining("\"June\" at \"asOf\" is not an ISO-8601 instant or date")
+                .hasMessageContaining("\"June\" at \"asOf\": expected an ISO-8601 instant")
                 .hasMessageNotContaining("java.");
         assertThat(CsvLeadMapper.readMapping("id: id\nlabel: {column: won, won: [\"1\"]}\nasOf: 2026-06-01\n").asOf())
                 .isEqualTo(java.time.Instant.parse("2026-06-01T00:00:00Z"));

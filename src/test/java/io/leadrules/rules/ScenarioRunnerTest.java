@@ -66,6 +66,18 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aWrongValueIsNamedByItsPathInTheFileNotByAJavaType() {
+        List<DrlProblem> problems = new ArrayList<>();
+        ScenarioRunner.parse(List.of(new ScenarioFile("tests/bad.yaml",
+                "lead: {id: x}\nasOf: 2026-11-01T00:00:00Z\nexpect:\n  score: lots\n")), problems);
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.message()).isEqualTo("Invalid value \"lots\" at \"expect.score\": expected a number");
+        });
+    }
+
+    @Test
     void readsOnlyScenarioFilesUnderTests() {
         assertThat(ScenarioRunner.readFolder(Path.of("rules"))).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.path()).startsWith("tests/").endsWith(".yaml"));
