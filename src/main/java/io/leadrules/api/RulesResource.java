@@ -63,6 +63,13 @@ public class RulesResource {
         return reloader.versions();
     }
 
+    /** One version: when and how it was activated, and its DRL and scenario files as they were. */
+    @GET
+    @Path("/versions/{v}")
+    public RulesetVersion.WithFiles version(@PathParam("v") String version) {
+        return reloader.version(version);
+    }
+
     @GET
     @Path("/versions/{v}/diff/{w}")
     public List<RulesetDiff.FileDiff> diff(@PathParam("v") String from, @PathParam("w") String to) {

@@ -181,6 +181,15 @@ public class RulesetReloader {
     }
 
     /** Stored versions, the most recently activated first. */
+    /** One stored version with its files; an unknown one is {@link RulesetVersionNotFoundException}. */
+    public RulesetVersion.WithFiles version(String name) {
+        RulesetVersionStore.StoredRuleset stored = store.load(name)
+                .orElseThrow(() -> new RulesetVersionNotFoundException(name));
+        RulesetVersion listed = versions().stream().filter(v -> v.version().equals(stored.version())).findFirst()
+                .orElseThrow(() -> new RulesetVersionNotFoundException(name));
+        return new RulesetVersion.WithFiles(listed, stored.files(), stored.tests());
+    }
+
     public List<RulesetVersion> versions() {
         Map<String, List<RulesetVersionStore.Activation>> byVersion = new LinkedHashMap<>();
         for (RulesetVersionStore.Activation a : store.activations()) {

@@ -13,4 +13,8 @@ public record RulesetVersion(String version, String contentHash, List<String> fi
 
     public record Entry(Instant at, String source, String origin) {
     }
+
+    /** One version with the content it was activated with: its DRL files and its scenario files. */
+    public record WithFiles(RulesetVersion version, List<RuleFile> files, List<ScenarioFile> scenarios) {
+    }
 }

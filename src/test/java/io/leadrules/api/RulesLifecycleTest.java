@@ -155,6 +155,13 @@ class RulesLifecycleTest {
                 .body("find { it.version == '" + added + "' }.active", equalTo(true))
                 .body("find { it.version == '" + added + "' }.files", hasItem("extra.drl"))
                 .body("find { it.version == '" + added + "' }.contentHash", startsWith(added));
+        given().get("/rules/versions/" + added).then().statusCode(200)
+                .body("version.version", equalTo(added))
+                .body("version.active", equalTo(true))
+                .body("files.path", hasItem("extra.drl"))
+                .body("files.find { it.path == 'extra.drl' }.content", containsString("Country: New Zealand"))
+                .body("scenarios.path", hasItem("tests/hot-buyer.yaml"));
+        given().get("/rules/versions/0123456789ab").then().statusCode(404).contentType("application/problem+json");
         String fullHash = given().get("/rules/versions").then().extract()
                 .path("find { it.version == '" + added + "' }.contentHash");
         given().get("/rules/versions/" + original.toUpperCase() + "/diff/" + fullHash).then().statusCode(200)
