@@ -13,7 +13,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
@@ -24,6 +27,8 @@ import java.util.List;
 @Path("/rules")
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesResource {
+
+    private static final String TEXT_DIFF = "text/x-diff";
 
     private final RulesetReloader reloader;
 
@@ -70,10 +75,23 @@ public class RulesResource {
         return reloader.version(version);
     }
 
+    /**
+     * JSON, one entry per changed file; or, with {@code Accept: text/x-diff} (or {@code text/plain}), the diffs as one
+     * patch file, for {@code patch -p1} or a diff viewer.
+     */
     @GET
     @Path("/versions/{v}/diff/{w}")
-    public List<RulesetDiff.FileDiff> diff(@PathParam("v") String from, @PathParam("w") String to) {
-        return reloader.diff(from, to);
+    @Produces({MediaType.APPLICATION_JSON, TEXT_DIFF, MediaType.TEXT_PLAIN})
+    public Response diff(@PathParam("v") String from, @PathParam("w") String to, @Context HttpHeaders headers) {
+        List<RulesetDiff.FileDiff> diffs = reloader.diff(from, to);
+        MediaType chosen = Negotiation.choose(headers.getAcceptableMediaTypes(), MediaType.APPLICATION_JSON_TYPE,
+                MediaType.valueOf(TEXT_DIFF), MediaType.TEXT_PLAIN_TYPE);
+        if (chosen.equals(MediaType.APPLICATION_JSON_TYPE)) {
+            return Response.ok(diffs, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        String patch = diffs.stream().map(d -> d.diff().endsWith("\n") ? d.diff() : d.diff() + "\n")
+                .collect(java.util.stream.Collectors.joining());
+        return Response.ok(patch, chosen.withCharset("UTF-8")).build();
     }
 
     @POST

@@ -162,6 +162,9 @@ class RulesLifecycleTest {
                 .body("files.find { it.path == 'extra.drl' }.content", containsString("Country: New Zealand"))
                 .body("scenarios.path", hasItem("tests/hot-buyer.yaml"));
         given().get("/rules/versions/0123456789ab").then().statusCode(404).contentType("application/problem+json");
+        given().accept("text/x-diff").get("/rules/versions/" + original + "/diff/" + added).then().statusCode(200)
+                .contentType(containsString("text/x-diff"))
+                .body(startsWith("--- /dev/null\n+++ b/extra.drl\n@@ "));
         String fullHash = given().get("/rules/versions").then().extract()
                 .path("find { it.version == '" + added + "' }.contentHash");
         given().get("/rules/versions/" + original.toUpperCase() + "/diff/" + fullHash).then().statusCode(200)
