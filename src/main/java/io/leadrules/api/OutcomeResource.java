@@ -1,5 +1,7 @@
 package io.leadrules.api;
 
+import io.leadrules.calibrate.InvalidOutcomesException;
+import io.leadrules.calibrate.Outcome;
 import io.leadrules.calibrate.OutcomeReader;
 import io.leadrules.calibrate.OutcomeService;
 import io.leadrules.store.OutcomeRow;
@@ -10,8 +12,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code POST /outcomes}: closed-won / closed-lost per lead, one at a time or in bulk (JSON, JSONL, CSV), and
@@ -55,6 +64,35 @@ public class OutcomeResource {
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     public Stored untyped(String body) {
         return store(outcomes.record(OutcomeReader.sniff(body)));
+    }
+
+    /**
+     * A file upload ({@code curl -F file=@outcomes.csv}): each uploaded file is read by its name's extension
+     * (.csv, .jsonl/.ndjson, .json) or else by its shape; all files together are one all-or-nothing batch.
+     */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Stored upload(@RestForm(FileUpload.ALL) List<FileUpload> files) throws IOException {
+        if (files == null || files.isEmpty()) {
+            throw new InvalidOutcomesException("The upload holds no file: send the outcomes as a file part, e.g."
+                    + " curl -F file=@outcomes.csv", List.of());
+        }
+        List<Outcome> batch = new ArrayList<>();
+        for (FileUpload file : files) {
+            batch.addAll(read(file.fileName(), Files.readString(file.uploadedFile(), StandardCharsets.UTF_8)));
+        }
+        return store(outcomes.record(batch));
+    }
+
+    private static List<Outcome> read(String name, String body) {
+        String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".csv")) {
+            return OutcomeReader.csv(body);
+        }
+        if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
+            return OutcomeReader.jsonLines(body);
+        }
+        return lower.endsWith(".json") ? OutcomeReader.json(body) : OutcomeReader.sniff(body);
     }
 
     /** With {@code leadId}: that lead's outcome (a list of zero or one). Without: all, by lead id, paged. */

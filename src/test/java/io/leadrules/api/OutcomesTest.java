@@ -223,6 +223,19 @@ class OutcomesTest {
     }
 
     @Test
+    void anUploadedFileIsReadByItsExtension() {
+        String a = lead("upload");
+        String b = lead("upload");
+        given().multiPart("file", "outcomes.csv", bytes("leadId,outcome,closedAt\n" + a + ",won,2026-03-07\n"),
+                        "application/octet-stream")
+                .multiPart("more", "more.jsonl", bytes("{\"leadId\":\"" + b + "\",\"outcome\":\"lost\",\"closedAt\":\"2026-03-08\"}\n"),
+                        "application/octet-stream")
+                .post("/outcomes").then().statusCode(200).body("stored", equalTo(2));
+        assertOutcome(a, "won", "2026-03-07T00:00:00Z");
+        assertOutcome(b, "lost", "2026-03-08T00:00:00Z");
+    }
+
+    @Test
     void anEmptyBodyIsABadRequest() {
         given().contentType("application/json").body("[]").post("/outcomes").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("no outcome"));
