@@ -1,6 +1,10 @@
 package io.leadrules.api;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.leadrules.model.IsoInstantDeserializer;
 import jakarta.validation.Valid;
@@ -8,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -25,9 +30,32 @@ public record BacktestRequest(@Size(min = 1, message = "must name at least one .
                               @JsonDeserialize(using = IsoInstantDeserializer.OrDate.class) Instant asOf,
                               @Valid TargetInput targetCloseRate,
                               String csv,
-                              String mapping,
+                              @JsonDeserialize(using = TextOrObject.class) String mapping,
                               @Pattern(regexp = "request|stored", message = "must be \"request\" (the leads sent) or \"stored\" (stored leads with an outcome)")
                               String source) {
+
+    /**
+     * The CSV mapping as YAML text, or as a JSON object (JSON is YAML, so it reads the same): writing it inline in
+     * the request should not need escaping it into a string.
+     */
+    public static class TextOrObject extends StdDeserializer<String> {
+
+        public TextOrObject() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() == JsonToken.START_OBJECT) {
+                // Through the context, not the codec: the codec would take the rest of the body for trailing content.
+                return context.readTree(parser).toString();
+            }
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return (String) context.handleUnexpectedToken(String.class, parser);
+            }
+            return parser.getText();
+        }
+    }
 
     /** Backtest the stored leads that have an outcome instead of leads sent in the request. */
     public static final String STORED = "stored";

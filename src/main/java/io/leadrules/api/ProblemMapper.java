@@ -48,6 +48,9 @@ public class ProblemMapper {
                     + unknown.getKnownPropertyIds();
         } else if (e instanceof InvalidFormatException format) {
             detail = "Invalid value " + format.getValue() + at(field) + ": expected " + expected(format.getTargetType());
+        } else if (e instanceof MismatchedInputException && !e.getOriginalMessage().contains("`")) {
+            // Our own deserializers word their message for the reader; Jackson's name Java types in backquotes.
+            detail = "Invalid value" + at(field) + ": " + e.getOriginalMessage();
         } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             detail = (field == null ? "The body" : "The value at \"" + field + "\"") + " has the wrong shape: expected "
                     + expected(mismatch.getTargetType());

@@ -48,6 +48,10 @@ public record RuleFileInput(
 
         @Override
         public List<RuleFileInput> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != JsonToken.START_OBJECT && parser.currentToken() != JsonToken.START_ARRAY) {
+                return context.reportInputMismatch(this, "expected the .drl files as a list of {\"path\", \"content\"}"
+                        + " or an object from file name to content");
+            }
             if (parser.currentToken() != JsonToken.START_OBJECT) {
                 JavaType listType = context.getTypeFactory().constructCollectionType(List.class, RuleFileInput.class);
                 return context.readValue(parser, listType);

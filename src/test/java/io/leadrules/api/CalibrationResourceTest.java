@@ -65,6 +65,18 @@ class CalibrationResourceTest {
     }
 
     @Test
+    void takesTheMappingAsAJsonObjectToo() throws IOException {
+        Map<String, Object> mapping = Map.of("id", "id", "label", Map.of("column", "won", "won", List.of("1"),
+                        "lost", List.of("0")), "asOf", "2026-06-01T00:00:00Z", "fields", Map.of("flag", "flag"),
+                "events", List.of(Map.of("column", "points", "type", "Point", "daysAgo", 2)));
+        given().contentType("application/json").body(Map.of(
+                        "rules", List.of(Map.of("path", "points.drl", "content", read("rules/points.drl"))),
+                        "csv", read("small.csv"), "mapping", mapping))
+                .when().post("/calibration/backtest")
+                .then().statusCode(200).body("count", equalTo(10)).body("auc", equalTo(0.74f));
+    }
+
+    @Test
     void answers422WithFileAndLineForACandidateThatDoesNotCompile() throws IOException {
         Map<String, Object> body = Map.of(
                 "rules", List.of(Map.of("path", "broken.drl", "content", read("broken.drl"))),

@@ -250,7 +250,11 @@ class RulesLifecycleTest {
                 .body("valid", equalTo(true)).body("version", equalTo(asList));
         admin().contentType("application/json").body("{\"files\": {\"nz.drl\": 4}}")
                 .post("/rules/validate").then().statusCode(400).contentType("application/problem+json")
-                .body("field", equalTo("files"));
+                .body("field", equalTo("files"))
+                .body("detail", containsString("the content of \"nz.drl\" must be the DRL text"));
+        admin().contentType("application/json").body("{\"files\": \"fit.drl\"}")
+                .post("/rules/validate").then().statusCode(400)
+                .body("detail", containsString("or an object from file name to content"));
     }
 
     @Test
