@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.leadrules.model.IsoInstantDeserializer;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -29,6 +31,11 @@ public record BacktestRequest(@Size(min = 1, message = "must name at least one .
                               List<@NotNull(message = "must not be null") @Valid LabelledLeadInput> leads,
                               @JsonDeserialize(using = IsoInstantDeserializer.OrDate.class) Instant asOf,
                               @Valid TargetInput targetCloseRate,
+                              @Size(min = 1, message = "must list at least one share, e.g. [0.1, 0.2, 0.3, 0.4]")
+                              List<@NotNull(message = "must not be null")
+                                   @DecimalMin(value = "0", inclusive = false, message = "must be above 0")
+                                   @DecimalMax(value = "1", message = "must be at most 1") BigDecimal> bandShares,
+                              BigDecimal threshold,
                               String csv,
                               @JsonDeserialize(using = TextOrObject.class) String mapping,
                               @Pattern(regexp = "request|stored", message = "must be \"request\" (the leads sent) or \"stored\" (stored leads with an outcome)")

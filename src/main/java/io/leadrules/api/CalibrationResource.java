@@ -1,6 +1,7 @@
 package io.leadrules.api;
 
 import io.leadrules.calibrate.BacktestInputException;
+import io.leadrules.calibrate.BacktestOptions;
 import io.leadrules.calibrate.BacktestReport;
 import io.leadrules.calibrate.BacktestService;
 import io.leadrules.calibrate.DriftQuery;
@@ -47,22 +48,24 @@ public class CalibrationResource {
         List<RuleFile> candidate = RuleFileInput.toRuleFiles(request.rules());
         TargetCloseRate target = request.targetCloseRate() == null ? null
                 : new TargetCloseRate(request.targetCloseRate().min(), request.targetCloseRate().max());
+        BacktestOptions options = new BacktestOptions(target, request.bandShares(), request.threshold());
         if (BacktestRequest.STORED.equals(request.source())) {
             if (request.leads() != null || request.csv() != null) {
                 throw new BacktestInputException("\"source\": \"stored\" backtests the stored leads: leave out \"leads\" and \"csv\"");
             }
-            return backtests.backtestStored(candidate, request.asOf() != null ? request.asOf() : clock.instant(), target);
+            return backtests.backtestStored(candidate, request.asOf() != null ? request.asOf() : clock.instant(), options);
         }
         if (request.csv() != null) {
             if (request.leads() != null || request.mapping() == null) {
                 throw new BacktestInputException("Send either \"leads\" (JSON) or \"csv\" with its \"mapping\" (YAML text)");
             }
-            return backtests.backtestCsv(candidate, request.csv(), request.mapping(), request.asOf(), target);
+            return backtests.backtestCsv(candidate, request.csv(), request.mapping(), request.asOf(), options);
         }
         if (request.leads() == null) {
             throw new BacktestInputException("Send the labelled leads: \"leads\" (JSON) or \"csv\" with its \"mapping\"");
         }
-        return backtests.backtest(candidate, toLeads(request.leads()), request.asOf() != null ? request.asOf() : clock.instant(), target);
+        return backtests.backtest(candidate, toLeads(request.leads()),
+                request.asOf() != null ? request.asOf() : clock.instant(), options);
     }
 
     /**

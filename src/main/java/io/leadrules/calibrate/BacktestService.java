@@ -1,21 +1,22 @@
 package io.leadrules.calibrate;
 
+import io.leadrules.profile.StoredLeads;
 import io.leadrules.rules.ActiveRuleset;
 import io.leadrules.rules.RuleFile;
 import io.leadrules.rules.Ruleset;
+import io.leadrules.scoring.Scorer;
 import io.leadrules.scoring.ScoringEngine;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.leadrules.profile.StoredLeads;
+import io.leadrules.scoring.ScoringPolicy;
 import io.leadrules.store.OutcomeRepository;
 import io.leadrules.store.OutcomeRow;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Backtests for the service: on the live ruleset or on a candidate set of DRL files compiled just for this run
@@ -41,12 +42,11 @@ public class BacktestService {
 
     /**
      * @param candidate DRL files to test instead of the live ruleset; null or empty = the live ruleset
-     * @param target close-rate range for the threshold suggestion; null = the configured one
+     * @param options this request's target, band shares and threshold; their null parts: the configured ones
      */
     public BacktestReport backtest(List<RuleFile> candidate, List<LabelledLead> leads, Instant asOf,
-                                   TargetCloseRate target) {
-        CalibrationSettings settings = config.settings();
-        Backtester backtester = new Backtester(engine.scorer(), target == null ? settings : settings.withTarget(target));
+                                   BacktestOptions options) {
+        Backtester backtester = backtester(options);
         if (candidate == null || candidate.isEmpty()) {
             return backtester.run(active.current(), leads, asOf);
         }
@@ -62,9 +62,8 @@ public class BacktestService {
      * A backtest of the stored leads that have an outcome, read a page at a time; each is scored from its stored
      * profile and events at {@code asOf} (one instant for all, so scores compare), keeping only the figures.
      */
-    public BacktestReport backtestStored(List<RuleFile> candidate, Instant asOf, TargetCloseRate target) {
-        CalibrationSettings settings = config.settings();
-        Backtester backtester = new Backtester(engine.scorer(), target == null ? settings : settings.withTarget(target));
+    public BacktestReport backtestStored(List<RuleFile> candidate, Instant asOf, BacktestOptions options) {
+        Backtester backtester = backtester(options);
         if (candidate == null || candidate.isEmpty()) {
             return backtestStored(backtester, active.current(), asOf);
         }
@@ -99,9 +98,20 @@ public class BacktestService {
 
     /** A backtest of a CSV read through a YAML mapping; {@code asOf} overrides the mapping's when given. */
     public BacktestReport backtestCsv(List<RuleFile> candidate, String csv, String mappingYaml, Instant asOf,
-                                      TargetCloseRate target) {
+                                      BacktestOptions options) {
         CsvMapping mapping = CsvLeadMapper.readMapping(mappingYaml);
         List<LabelledLead> leads = CsvLeadMapper.map(new StringReader(csv), mapping);
-        return backtest(candidate, leads, asOf != null ? asOf : mapping.asOf(), target);
+        return backtest(candidate, leads, asOf != null ? asOf : mapping.asOf(), options);
+    }
+
+    /** The live engine's scorer, at this request's threshold if it sets one. */
+    private Backtester backtester(BacktestOptions options) {
+        Scorer scorer = engine.scorer();
+        if (options.threshold() != null) {
+            ScoringPolicy policy = scorer.policy();
+            scorer = new Scorer(new ScoringPolicy(options.threshold(), policy.maxFires(), policy.categoryCaps(),
+                    policy.totalCap()));
+        }
+        return new Backtester(scorer, options.applyTo(config.settings()));
     }
 }

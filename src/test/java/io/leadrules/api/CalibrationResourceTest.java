@@ -13,6 +13,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -62,6 +63,25 @@ class CalibrationResourceTest {
                 .body("suggestedThresholds.suggested.score", equalTo(5))
                 .body("suggestedThresholds.suggested.leads", equalTo(6))
                 .body("bandCutoffs.minScore", contains(9, 8, 7, 6));
+    }
+
+    @Test
+    void aRequestMaySetTheBandSharesAndTheThresholdItIsReadAt() throws IOException {
+        Map<String, Object> body = Map.of(
+                "rules", List.of(Map.of("path", "points.drl", "content", read("rules/points.drl"))),
+                "csv", read("small.csv"), "mapping", read("small.yaml"),
+                "bandShares", List.of(0.5), "threshold", 5);
+        given().contentType("application/json").body(body)
+                .when().post("/calibration/backtest")
+                .then().statusCode(200)
+                .body("thresholdBand.threshold", equalTo(5))
+                .body("bandCutoffs", hasSize(1))
+                .body("bandCutoffs[0].share", equalTo(0.5f));
+        given().contentType("application/json").body(Map.of("csv", read("small.csv"), "mapping", read("small.yaml"),
+                        "bandShares", List.of(0, 2)))
+                .when().post("/calibration/backtest")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("bandShares[0]", "bandShares[1]"));
     }
 
     @Test
