@@ -10,24 +10,25 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String field, String rule,
-                      List<?> errors) {
+                      String leadId, List<?> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     static Problem of(String slug, String title, int status, String detail) {
-        return new Problem("/problems/" + slug, title, status, detail, null, null, null);
+        return new Problem("/problems/" + slug, title, status, detail, null, null, null, null);
     }
 
     Problem withField(String field) {
-        return new Problem(type, title, status, detail, field, rule, errors);
+        return new Problem(type, title, status, detail, field, rule, leadId, errors);
     }
 
-    Problem withRule(String rule) {
-        return new Problem(type, title, status, detail, field, rule, errors);
+    /** A rule that failed while scoring, and the lead it failed on (null when not known). */
+    Problem withRule(String rule, String leadId) {
+        return new Problem(type, title, status, detail, field, rule, leadId, errors);
     }
 
     Problem withErrors(List<?> errors) {
-        return new Problem(type, title, status, detail, field, rule, errors);
+        return new Problem(type, title, status, detail, field, rule, leadId, errors);
     }
 
     /** A bad value in a request body. */

@@ -36,7 +36,7 @@ public class ProblemMapper {
     public Response badJson(JsonProcessingException e) {
         if (isMalformed(e)) {
             return respond(Problem.of("malformed-json", "Malformed JSON", 400,
-                    "The body is not valid JSON: " + e.getOriginalMessage() + location(e.getLocation())));
+                    "The body is not valid JSON: " + withoutSource(e.getOriginalMessage()) + location(e.getLocation())));
         }
         String field = e instanceof JsonMappingException mapping ? path(mapping) : null;
         String detail;
@@ -99,7 +99,8 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response ruleFailed(RuleFailedException e) {
         LOG.warnf("Scoring stopped on ruleset %s: %s", e.rulesetVersion(), e.getMessage());
-        return respond(Problem.of("rule-failed", "A rule failed while scoring", 422, e.getMessage()).withRule(e.rule()));
+        return respond(Problem.of("rule-failed", "A rule failed while scoring", 422, e.getMessage())
+                .withRule(e.rule(), e.leadId()));
     }
 
     @ServerExceptionMapper
@@ -133,7 +134,9 @@ public class ProblemMapper {
         }
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return respond(Problem.of("http-" + status, title, status, e.getMessage()));
+        String detail = status == 415 ? "This call does not take that Content-Type: send application/json (the README"
+                + " shows each call's body; POST /outcomes also takes CSV and JSON lines, /v1/* any type)" : e.getMessage();
+        return respond(Problem.of("http-" + status, title, status, detail));
     }
 
     @ServerExceptionMapper
@@ -156,6 +159,12 @@ public class ProblemMapper {
     }
 
     /** Syntax errors arrive bare or wrapped in a mapping exception; a truncated body is one too. */
+    /** Jackson quotes the input's location as "[Source: REDACTED (...); line: 1, column: 1]": keep the position. */
+    private static String withoutSource(String message) {
+        return message == null ? "" : message.replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)]",
+                "line $1, column $2");
+    }
+
     private static boolean isMalformed(JsonProcessingException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JsonParseException) {

@@ -25,6 +25,7 @@ public record ScoreRequest(@NotNull(message = "is required") @Valid LeadInput le
      */
     public record LeadInput(@NotBlank(message = "is required") String id,
                             String email,
+                            @JsonAlias("domain") String emailDomain,
                             @JsonAlias("title") String jobTitle,
                             String industry,
                             @JsonAlias({"companySize", "employeeCount"})

@@ -43,6 +43,7 @@ public class ScoreResource {
     static Lead toLead(ScoreRequest.LeadInput in) {
         Lead lead = new Lead(in.id());
         lead.setEmail(in.email());
+        lead.setEmailDomain(in.emailDomain());
         lead.setJobTitle(in.jobTitle());
         lead.setIndustry(in.industry());
         lead.setEmployees(in.employees());

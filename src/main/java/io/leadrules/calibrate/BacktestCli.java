@@ -60,6 +60,10 @@ public final class BacktestCli {
 
     /** Runs the command; returns the exit code. Separate from main so tests can call it. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.print(USAGE);
+            return 0;
+        }
         try {
             Map<String, String> options = parse(args);
             BacktestReport report = backtest(options);

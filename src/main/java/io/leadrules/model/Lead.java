@@ -16,6 +16,8 @@ public class Lead {
 
     private String id;
     private String email;
+    /** The email's domain when only the domain is known (a CRM export without addresses); the email's wins. */
+    private String emailDomain;
     private String jobTitle;
     private String industry;
     /** Number of employees at the lead's company. */
@@ -39,12 +41,20 @@ public class Lead {
         this.id = id;
     }
 
-    /** The part of the email after '@', lower case; empty when there is no email. */
+    /**
+     * The part of the email after '@', lower case; else the domain given on its own; empty when neither is known
+     * (never null, so {@code emailDomainIn(...)} reads without null checks).
+     */
     public String getEmailDomain() {
         if (email == null || email.indexOf('@') < 0) {
-            return "";
+            return emailDomain == null ? "" : emailDomain.trim().toLowerCase(Locale.ROOT);
         }
         return email.substring(email.lastIndexOf('@') + 1).trim().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonAlias("domain")
+    public void setEmailDomain(String emailDomain) {
+        this.emailDomain = emailDomain;
     }
 
     /** True when the job title contains any of the words, ignoring case: {@code titleContains("CMO", "Growth")}. */

@@ -39,7 +39,7 @@ public final class SegmentFields {
         put(fields, "jobTitle", lead.getJobTitle());
         put(fields, "emailDomain", lead.getEmailDomain());
         put(fields, "employees", lead.getEmployees());
-        put(fields, "gmv", lead.getGmv() == null ? null : lead.getGmv().toPlainString());
+        put(fields, "gmv", lead.getGmv() == null ? null : lead.getGmv().stripTrailingZeros().toPlainString());
         lead.getAttributes().forEach((name, value) -> {
             if (value instanceof String || value instanceof Number || value instanceof Boolean) {
                 put(fields, ATTRIBUTE_PREFIX + name, value);

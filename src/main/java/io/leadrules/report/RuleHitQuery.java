@@ -39,9 +39,8 @@ public record RuleHitQuery(Instant from, Instant to, String version, String segm
                         + String.join(", ", SegmentFields.LEAD_FIELDS) + ", or attributes.<name> (e.g."
                         + " attributes.plan:growth); got \"" + segment + "\"");
             }
-            if (("employees".equals(field) || "gmv".equals(field)) && !value.matches("-?\\d+(\\.\\d+)?")) {
-                throw new InvalidQueryException("segment", "\"" + field + "\" is a number: segment " + field
-                        + ":" + (field.equals("gmv") ? "25000000" : "200") + ", not \"" + value + "\"");
+            if ("employees".equals(field) || "gmv".equals(field)) {
+                value = number(field, value);
             }
         }
         return new RuleHitQuery(start, end, blank(version) ? null : RulesetVersionStore.normalize(version), field, value);
@@ -63,6 +62,16 @@ public record RuleHitQuery(Instant from, Instant to, String version, String segm
         } catch (DateTimeParseException e) {
             throw new InvalidQueryException(field, "\"" + field + "\" must be a date (2026-11-01) or an instant"
                     + " (2026-11-01T00:00:00Z); got \"" + text + "\"");
+        }
+    }
+
+    /** A number as the lead's fields are stored (plain, no trailing zeros): gmv:2.5E7 and gmv:25000000.0 match. */
+    private static String number(String field, String value) {
+        try {
+            return new java.math.BigDecimal(value).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException("segment", "\"" + field + "\" is a number: segment " + field
+                    + ":" + (field.equals("gmv") ? "25000000" : "200") + ", not \"" + value + "\"");
         }
     }
 

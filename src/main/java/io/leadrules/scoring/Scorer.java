@@ -69,12 +69,12 @@ public final class Scorer {
             }
             return recorder.hits();
         } catch (ConsequenceException e) {
-            throw failed(ruleset, e);
+            throw failed(ruleset, e).forLead(lead.getId());
         } catch (RuleFailedException e) {
-            throw e;
+            throw e.forLead(lead.getId());
         } catch (RuntimeException e) {
             // A condition that compiles but cannot be evaluated for this lead, e.g. text compared with a number.
-            throw conditionFailed(ruleset, e);
+            throw conditionFailed(ruleset, e).forLead(lead.getId());
         } finally {
             session.dispose();
         }

@@ -35,6 +35,7 @@ class LoopingRulesetTest {
                 .when().post("/score")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("rule", equalTo("Counts visits forever"))
+                .body("leadId", equalTo("lead-loop"))
                 .body("detail", containsString("fire limit (200"));
 
         given().contentType(ContentType.JSON).body(request("plain-lead.json"))

@@ -60,6 +60,9 @@ class ScoreResourceTest {
                 .then().statusCode(200).body("score", equalTo(65)).extract().path("hits.rule");
         given().contentType(ContentType.JSON).body(crm).post("/score")
                 .then().statusCode(200).body("score", equalTo(65)).body("hits.rule", equalTo(expected));
+        // The domain on its own (as GET /leads/{id} shows it in the profile) is enough for the domain rules.
+        given().contentType(ContentType.JSON).body("{\"lead\":{\"id\":\"d\",\"emailDomain\":\"gmail.com\"}}")
+                .post("/score").then().statusCode(200).body("hits.rule", hasItem("Free email domain"));
     }
 
     @Test
