@@ -2,7 +2,7 @@ package io.leadrules.api;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.leadrules.model.IsoInstantDeserializer;
+import io.leadrules.json.IsoInstantDeserializer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

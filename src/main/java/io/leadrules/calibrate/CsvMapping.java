@@ -1,7 +1,7 @@
 package io.leadrules.calibrate;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.leadrules.model.IsoInstantDeserializer;
+import io.leadrules.json.IsoInstantDeserializer;
 
 import java.math.BigDecimal;
 import java.time.Instant;

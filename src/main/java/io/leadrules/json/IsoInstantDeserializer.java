@@ -1,10 +1,11 @@
-package io.leadrules.model;
+package io.leadrules.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.leadrules.model.Instants;
 
 import java.io.IOException;
 import java.time.DateTimeException;
