@@ -21,12 +21,12 @@ public class JsonByDefault {
 
     @ServerRequestFilter(preMatching = true)
     public void readAsJson(ContainerRequestContext request) {
-        if (!HttpMethod.POST.equals(request.getMethod()) || !JSON_ONLY.matcher(request.getUriInfo().getPath()).matches()) {
-            return;
-        }
+        // Cheapest test first: almost every request declares JSON (or is a GET) and is done here.
         MediaType type = request.getMediaType();
-        if (type == null || type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                || type.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
+        boolean undeclared = type == null || type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                || type.isCompatible(MediaType.TEXT_PLAIN_TYPE);
+        if (undeclared && HttpMethod.POST.equals(request.getMethod())
+                && JSON_ONLY.matcher(request.getUriInfo().getPath()).matches()) {
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
     }

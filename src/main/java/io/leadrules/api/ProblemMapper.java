@@ -38,24 +38,13 @@ public class ProblemMapper {
             return respond(Problem.of("malformed-json", "Malformed JSON", 400,
                     "The body is not valid JSON: " + withoutSource(e.getOriginalMessage()) + location(e.getLocation())));
         }
-        String field = e instanceof JsonMappingException mapping ? path(mapping) : null;
+        String field = e instanceof JsonMappingException mapping ? JsonErrors.path(mapping) : null;
         String detail;
         if (e.getCause() instanceof ConflictingFieldException conflict) {
             field = field == null ? conflict.field() : field + "." + conflict.field();
             detail = conflict.getMessage() + at(field);
-        } else if (e instanceof UnrecognizedPropertyException unknown) {
-            detail = "Unknown field \"" + unknown.getPropertyName() + "\"" + at(field) + "; known fields: "
-                    + unknown.getKnownPropertyIds();
-        } else if (e instanceof InvalidFormatException format) {
-            detail = "Invalid value " + format.getValue() + at(field) + ": expected " + expected(format.getTargetType());
-        } else if (e instanceof MismatchedInputException && !e.getOriginalMessage().contains("`")) {
-            // Our own deserializers word their message for the reader; Jackson's name Java types in backquotes.
-            detail = "Invalid value" + at(field) + ": " + e.getOriginalMessage();
-        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            detail = (field == null ? "The body" : "The value at \"" + field + "\"") + " has the wrong shape: expected "
-                    + expected(mismatch.getTargetType());
         } else {
-            detail = "Invalid request" + at(field) + ": " + e.getOriginalMessage();
+            detail = JsonErrors.describe(e, "The body");
         }
         return respond(Problem.of("invalid-request", "Invalid request body", 400, detail).withField(field));
     }
@@ -241,9 +230,6 @@ public class ProblemMapper {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    private static String path(JsonMappingException e) {
-        return JsonErrors.path(e);
-    }
 
     /**
      * Bean Validation paths look like "score.request.lead.id"; keep the part inside the body. A constraint on the
@@ -267,7 +253,4 @@ public class ProblemMapper {
         return loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
     }
 
-    private static String expected(Class<?> type) {
-        return JsonErrors.expected(type);
-    }
 }

@@ -71,9 +71,5 @@ public record ScoreRequest(@NotNull(message = "is required") @Valid LeadInput le
                 }
             }
         }
-
-        public EventInput(String id, String type, Instant timestamp, Map<String, Object> properties) {
-            this(id, null, type, null, timestamp, properties);
-        }
     }
 }

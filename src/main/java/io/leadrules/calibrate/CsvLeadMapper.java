@@ -49,7 +49,7 @@ public final class CsvLeadMapper {
         try {
             mapping = YAML.readValue(yaml, CsvMapping.class);
         } catch (JsonProcessingException e) {
-            throw new CsvMappingException("The mapping is not valid: " + describe(e)
+            throw new CsvMappingException("The mapping is not valid: " + JsonErrors.describe(e)
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), List.of());
         }
         if (mapping == null) {
@@ -60,11 +60,6 @@ public final class CsvLeadMapper {
             throw new CsvMappingException("The mapping has " + errors.size() + " error(s)", errors);
         }
         return mapping;
-    }
-
-    /** A YAML mistake in the mapping's own terms (its keys and their path), not in the Java types behind them. */
-    private static String describe(JsonProcessingException e) {
-        return JsonErrors.describe(e);
     }
 
     /** Excel's "CSV UTF-8" starts with a byte-order mark, which would otherwise stick to the first column's name. */

@@ -33,8 +33,17 @@ public final class JsonErrors {
         return path.isEmpty() ? null : path.toString();
     }
 
-    /** One sentence saying what is wrong and where; syntax errors keep Jackson's own words (they name no type). */
+    /** As {@link #describe(JsonProcessingException, String)} for a file: "The document has the wrong shape". */
     public static String describe(JsonProcessingException e) {
+        return describe(e, "The document");
+    }
+
+    /**
+     * One sentence saying what is wrong and where; syntax errors keep Jackson's own words (they name no type).
+     *
+     * @param whole how to name the whole input when the fault is at its top ("The body", "The document")
+     */
+    public static String describe(JsonProcessingException e, String whole) {
         if (!(e instanceof JsonMappingException mapping)) {
             return e.getOriginalMessage();
         }
@@ -47,8 +56,12 @@ public final class JsonErrors {
         if (e instanceof InvalidFormatException format) {
             return "Invalid value \"" + format.getValue() + "\"" + at + ": expected " + expected(format.getTargetType());
         }
+        if (!e.getOriginalMessage().contains("`")) {
+            // Our own deserializers word their message for the reader; Jackson's name Java types in backquotes.
+            return "Invalid value" + at + ": " + e.getOriginalMessage();
+        }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return (path == null ? "The document" : "The value" + at) + " has the wrong shape: expected "
+            return (path == null ? whole : "The value" + at) + " has the wrong shape: expected "
                     + expected(mismatch.getTargetType());
         }
         return "Invalid value" + at;

@@ -123,7 +123,7 @@ public class LeadService {
      * A verdict that changed with no event and no new ruleset: with a lower score the signals faded; with the same
      * or a higher one, decay cannot be why, the configuration (MQL threshold, hysteresis, trait mapping) changed.
      */
-    private static String withoutEvent(BigDecimal score, BigDecimal previousScore) {
+    static String withoutEvent(BigDecimal score, BigDecimal previousScore) {
         if (previousScore == null || score.compareTo(previousScore) < 0) {
             return "No new event: the signals faded with time";
         }

@@ -19,7 +19,20 @@ import java.util.Locale;
 public final class RuleHitCsv {
 
     /** The tables there are, for {@code table=}. */
-    public enum Table { RULES, PAIRS, CATEGORIES, DISTRIBUTION, SUMMARY;
+    public enum Table {
+        RULES("rule", "category", "file", "line", "leads", "share", "fires", "points", "net_points",
+                "average_points_per_lead", "decisive", "decisive_share", "dead"),
+        PAIRS("first", "second", "together", "first_leads", "second_leads", "share"),
+        CATEGORIES("category", "leads", "hits", "points"),
+        DISTRIBUTION("from", "to", "leads"),
+        SUMMARY("leads", "mqls", "mql_share", "average_score", "threshold", "catalog_version", "from", "to", "version",
+                "segment", "generated_at");
+
+        private final String[] header;
+
+        Table(String... header) {
+            this.header = header;
+        }
 
         public static Table of(String name) {
             if (name == null || name.isBlank()) {
@@ -38,24 +51,12 @@ public final class RuleHitCsv {
         }
     }
 
-    static final String[] HEADER = {"rule", "category", "file", "line", "leads", "share", "fires", "points",
-            "net_points", "average_points_per_lead", "decisive", "decisive_share", "dead"};
-    static final String[] PAIRS = {"first", "second", "together", "first_leads", "second_leads", "share"};
-    static final String[] CATEGORIES = {"category", "leads", "hits", "points"};
-    static final String[] DISTRIBUTION = {"from", "to", "leads"};
-    static final String[] SUMMARY = {"leads", "mqls", "mql_share", "average_score", "threshold", "catalog_version",
-            "from", "to", "version", "segment", "generated_at"};
-
     private RuleHitCsv() {
-    }
-
-    public static String write(RuleHitReport report) {
-        return write(report, Table.RULES);
     }
 
     public static String write(RuleHitReport report, Table table) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header(table)).get())) {
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(table.header).get())) {
             switch (table) {
                 case RULES -> rules(report, csv);
                 case PAIRS -> pairs(report, csv);
@@ -67,16 +68,6 @@ public final class RuleHitCsv {
             throw new UncheckedIOException(e);
         }
         return out.toString();
-    }
-
-    private static String[] header(Table table) {
-        return switch (table) {
-            case RULES -> HEADER;
-            case PAIRS -> PAIRS;
-            case CATEGORIES -> CATEGORIES;
-            case DISTRIBUTION -> DISTRIBUTION;
-            case SUMMARY -> SUMMARY;
-        };
     }
 
     private static void rules(RuleHitReport report, CSVPrinter csv) throws IOException {

@@ -125,7 +125,7 @@ public final class ScenarioRunner {
             missing.forEach(m -> problems.add(new DrlProblem(where, 0, 0, m)));
             return missing.isEmpty() ? scenario : null;
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            String message = e instanceof JsonProcessingException j ? describe(j) : e.getMessage();
+            String message = e instanceof JsonProcessingException j ? JsonErrors.describe(j) : e.getMessage();
             problems.add(new DrlProblem(where, 0, 0, message));
             return null;
         }
@@ -244,10 +244,6 @@ public final class ScenarioRunner {
         JsonLocation loc = e.getLocation();
         int line = loc == null ? 0 : Math.max(loc.getLineNr(), 0);
         int column = loc == null ? 0 : Math.max(loc.getColumnNr(), 0);
-        return new DrlProblem(file, line, column, describe(e));
-    }
-
-    private static String describe(JsonProcessingException e) {
-        return JsonErrors.describe(e);
+        return new DrlProblem(file, line, column, JsonErrors.describe(e));
     }
 }

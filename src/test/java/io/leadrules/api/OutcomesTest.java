@@ -45,6 +45,11 @@ class OutcomesTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** One outcome as a line of JSON lines (or, alone, as a JSON body). */
+    private static String jsonLine(String lead, String outcome, String closedAt) {
+        return "{\"leadId\":\"" + lead + "\",\"outcome\":\"" + outcome + "\",\"closedAt\":\"" + closedAt + "\"}\n";
+    }
+
     private static void assertOutcome(String lead, String outcome, String closedAt) {
         given().queryParam("leadId", lead).get("/outcomes").then().statusCode(200)
                 .body("", hasSize(1))
@@ -193,8 +198,7 @@ class OutcomesTest {
     void twoObjectsSentAsOneJsonBodyAreRefusedNotHalfStored() {
         String a = lead("trailing");
         String b = lead("trailing");
-        String body = "{\"leadId\":\"" + a + "\",\"outcome\":\"won\",\"closedAt\":\"2026-03-01T00:00:00Z\"}\n"
-                + "{\"leadId\":\"" + b + "\",\"outcome\":\"won\",\"closedAt\":\"2026-03-01T00:00:00Z\"}\n";
+        String body = jsonLine(a, "won", "2026-03-01T00:00:00Z") + jsonLine(b, "won", "2026-03-01T00:00:00Z");
         given().contentType("application/json").body(body).post("/outcomes").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("application/x-ndjson"))
@@ -207,8 +211,7 @@ class OutcomesTest {
     void aBodyWithoutAUsefulContentTypeIsReadByItsShape() {
         String a = lead("sniff");
         String b = lead("sniff");
-        String jsonLines = "{\"leadId\":\"" + a + "\",\"outcome\":\"won\",\"closedAt\":\"2026-03-01\"}\n"
-                + "{\"leadId\":\"" + b + "\",\"outcome\":\"lost\",\"closedAt\":\"2026-03-02\"}\n";
+        String jsonLines = jsonLine(a, "won", "2026-03-01") + jsonLine(b, "lost", "2026-03-02");
         given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
                         .encodeContentTypeAs("application/x-www-form-urlencoded", ContentType.TEXT)))
                 .contentType("application/x-www-form-urlencoded").body(jsonLines).post("/outcomes")
@@ -228,8 +231,7 @@ class OutcomesTest {
         String b = lead("upload");
         given().multiPart("file", "outcomes.csv", bytes("leadId,outcome,closedAt\n" + a + ",won,2026-03-07\n"),
                         "application/octet-stream")
-                .multiPart("more", "more.jsonl", bytes("{\"leadId\":\"" + b + "\",\"outcome\":\"lost\",\"closedAt\":\"2026-03-08\"}\n"),
-                        "application/octet-stream")
+                .multiPart("more", "more.jsonl", bytes(jsonLine(b, "lost", "2026-03-08")), "application/octet-stream")
                 .post("/outcomes").then().statusCode(200).body("stored", equalTo(2));
         assertOutcome(a, "won", "2026-03-07T00:00:00Z");
         assertOutcome(b, "lost", "2026-03-08T00:00:00Z");
