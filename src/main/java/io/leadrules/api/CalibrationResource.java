@@ -1,5 +1,7 @@
 package io.leadrules.api;
 
+import io.leadrules.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.leadrules.calibrate.BacktestInputException;
 import io.leadrules.calibrate.BacktestOptions;
 import io.leadrules.calibrate.BacktestReport;
@@ -44,6 +46,7 @@ public class CalibrationResource {
 
     @POST
     @Path("/backtest")
+    @RolesAllowed(Roles.ANALYST)
     public BacktestReport backtest(@NotNull(message = "is required: send a JSON object") @Valid BacktestRequest request) {
         List<RuleFile> candidate = RuleFileInput.toRuleFiles(request.rules());
         TargetCloseRate target = request.targetCloseRate() == null ? null
@@ -75,6 +78,7 @@ public class CalibrationResource {
      */
     @GET
     @Path("/drift")
+    @RolesAllowed(Roles.READ)
     public DriftReport drift(@QueryParam("asOf") String asOf, @QueryParam("baselineFrom") String baselineFrom) {
         return drift.drift(DriftQuery.parse(asOf, baselineFrom));
     }

@@ -1,5 +1,7 @@
 package io.leadrules.api;
 
+import io.leadrules.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.leadrules.report.ExplanationService;
 import io.leadrules.report.ReportPages;
 import jakarta.ws.rs.GET;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 /** The explanation page at a URL a browser can open as is: {@code /leads/{id}/explanation.html}. */
 @Path("/leads/{id}/explanation.html")
+@RolesAllowed(Roles.READ)
 public class ExplanationPageResource {
 
     private final ExplanationService explanations;

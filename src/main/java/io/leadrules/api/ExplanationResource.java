@@ -1,5 +1,7 @@
 package io.leadrules.api;
 
+import io.leadrules.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.leadrules.report.ExplanationService;
 import io.leadrules.report.LeadExplanation;
 import io.leadrules.report.ReportPages;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.Response;
  * {@code /leads/{id}/explanation.html}.
  */
 @Path("/leads/{id}/explanation")
+@RolesAllowed(Roles.READ)
 public class ExplanationResource {
 
     private final ExplanationService explanations;

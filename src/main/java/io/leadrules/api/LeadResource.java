@@ -1,5 +1,7 @@
 package io.leadrules.api;
 
+import io.leadrules.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.leadrules.profile.HistoryEntry;
 import io.leadrules.profile.LeadService;
 import io.leadrules.profile.LeadView;
@@ -17,6 +19,7 @@ import java.util.List;
 /** Lead profiles: the live score ({@code GET /leads/{id}}), the audit trail ({@code /history}), erasure. */
 @Path("/leads/{id}")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READ)
 public class LeadResource {
 
     private final LeadService leads;
@@ -37,9 +40,9 @@ public class LeadResource {
         return leads.history(id, after, limit);
     }
 
-    /** Erases the profile, events, decisions and transitions (CCPA/CPRA); admin key required. */
+    /** Erases the profile, events, decisions and transitions (CCPA/CPRA); admin role required. */
     @DELETE
-    @AdminOnly
+    @RolesAllowed(Roles.ADMIN)
     public Response erase(@PathParam("id") String id) {
         leads.erase(id);
         return Response.noContent().build();

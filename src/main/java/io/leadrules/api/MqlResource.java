@@ -1,5 +1,7 @@
 package io.leadrules.api;
 
+import io.leadrules.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.leadrules.handoff.TransitionFeed;
 import io.leadrules.store.TransitionRow;
 import jakarta.ws.rs.GET;
@@ -13,6 +15,7 @@ import java.util.List;
 /** {@code GET /mql/transitions?since=}: leads entering and leaving MQL, oldest first, for sales to poll. */
 @Path("/mql/transitions")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READ)
 public class MqlResource {
 
     private final TransitionFeed feed;

@@ -1,5 +1,7 @@
 package io.leadrules.api;
 
+import io.leadrules.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.leadrules.calibrate.InvalidOutcomesException;
 import io.leadrules.calibrate.Outcome;
 import io.leadrules.calibrate.OutcomeReader;
@@ -28,6 +30,7 @@ import java.util.Locale;
  */
 @Path("/outcomes")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ANALYST)
 public class OutcomeResource {
 
     /** The answer of a POST: outcomes stored (one per lead) and how many replaced an earlier one. */
@@ -97,6 +100,7 @@ public class OutcomeResource {
 
     /** With {@code leadId}: that lead's outcome (a list of zero or one). Without: all, by lead id, paged. */
     @GET
+    @RolesAllowed(Roles.READ)
     public List<OutcomeRow> list(@QueryParam("leadId") String leadId, @QueryParam("after") String after,
                                  @QueryParam("limit") String limit) {
         return leadId != null ? outcomes.forLead(leadId) : outcomes.page(after, limit);

@@ -5,6 +5,8 @@ import io.leadrules.report.ReportPages;
 import io.leadrules.report.ReportPages.PreviewError;
 import io.leadrules.rules.RuleFile;
 import io.leadrules.rules.RulesetInvalidException;
+import io.leadrules.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,13 +30,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The impact preview for a browser: {@code GET /reports/preview} is a form (admin key, candidate .drl files) that
- * posts {@code multipart/form-data} here; the answer is the same page as {@code POST /rules/preview} with
- * {@code Accept: text/html}. The key comes as a form field, since a form cannot send an Authorization header.
- * Failures are problem+json as everywhere, except for browsers (text/html first in Accept), which get the form
- * again with the error above it and the same status.
+ * The impact preview for a browser: {@code GET /reports/preview} is a form (candidate .drl files) that posts
+ * {@code multipart/form-data} here; the answer is the same page as {@code POST /rules/preview} with
+ * {@code Accept: text/html}. A signed-in session (or a key in the Authorization header) with the {@code analyst}
+ * role is needed. Failures are problem+json as everywhere, except for browsers (text/html first in Accept), which
+ * get the form again with the error above it and the same status.
  */
 @Path("/reports/preview")
+@RolesAllowed(Roles.ANALYST)
 public class PreviewPageResource {
 
     /** As for {@code POST /rules/validate}'s paths; browsers send the bare file name. */
@@ -42,12 +45,10 @@ public class PreviewPageResource {
 
     private final PreviewService previews;
     private final ReportPages pages;
-    private final AdminConfig admin;
 
-    public PreviewPageResource(PreviewService previews, ReportPages pages, AdminConfig admin) {
+    public PreviewPageResource(PreviewService previews, ReportPages pages) {
         this.previews = previews;
         this.pages = pages;
-        this.admin = admin;
     }
 
     @GET
@@ -59,28 +60,15 @@ public class PreviewPageResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces({MediaType.TEXT_HTML, Problem.MEDIA_TYPE})
-    public Response run(@RestForm("key") String key, @RestForm("files") List<FileUpload> files,
-                        @Context HttpHeaders headers) {
+    public Response run(@RestForm("files") List<FileUpload> files, @Context HttpHeaders headers) {
         try {
-            // The form sends the key as a field; a script may send the header as to every admin call.
-            String bearer = AdminKeyFilter.bearerKey(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
-            requireKey(key == null || key.isBlank() ? bearer : key);
             String page = pages.preview(previews.preview(ruleFiles(files)));
             return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
-        } catch (AdminKeyRequiredException | InvalidUploadException | RulesetInvalidException e) {
+        } catch (InvalidUploadException | RulesetInvalidException e) {
             if (!Negotiation.wantsHtml(headers)) {
                 throw e;
             }
             return formAgain(e);
-        }
-    }
-
-    private void requireKey(String key) {
-        if (key == null || key.isBlank()) {
-            throw new AdminKeyRequiredException("A preview needs the admin key (config leadrules.admin-key)");
-        }
-        if (!AdminKeyFilter.isAdminKey(key.trim(), admin)) {
-            throw new AdminKeyRequiredException("The admin key is wrong");
         }
     }
 
@@ -122,12 +110,9 @@ public class PreviewPageResource {
             status = 422;
             error = new PreviewError("The candidate rules are invalid",
                     invalid.problems().size() + " error(s); fix them and choose the files again.", invalid.problems());
-        } else if (e instanceof InvalidUploadException) {
+        } else {
             status = 400;
             error = new PreviewError("A file cannot be used", e.getMessage(), List.of());
-        } else {
-            status = 401;
-            error = new PreviewError("Admin key required", e.getMessage(), List.of());
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(pages.previewForm(error)).build();

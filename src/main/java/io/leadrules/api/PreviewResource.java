@@ -1,5 +1,7 @@
 package io.leadrules.api;
 
+import io.leadrules.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.leadrules.calibrate.PreviewReport;
 import io.leadrules.calibrate.PreviewService;
 import io.leadrules.report.ReportPages;
@@ -18,12 +20,13 @@ import java.util.List;
 
 /**
  * {@code POST /rules/preview}: what a candidate ruleset would change for the stored leads, before it ships. Body
- * as for {@code POST /rules/validate}; {@code files} omitted = the rules folder's files. Admin key required: it
+ * as for {@code POST /rules/validate}; {@code files} omitted = the rules folder's files. Needs the {@code analyst} role: it
  * runs the whole population through two rulesets. JSON by default; the report page when the client asks for
  * {@code text/html} first (browsers use the form at {@code GET /reports/preview} instead).
  */
 @Path("/rules/preview")
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ANALYST)
 public class PreviewResource {
 
     private final PreviewService previews;
@@ -35,7 +38,6 @@ public class PreviewResource {
     }
 
     @POST
-    @AdminOnly
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response preview(@Valid ValidateRequest request, @Context HttpHeaders headers) {
         List<RuleFile> files = request == null ? null : RuleFileInput.toRuleFiles(request.files());

@@ -105,11 +105,17 @@ public class ProblemMapper {
         return respond(Problem.of("ruleset-version-not-found", "Unknown ruleset version", 404, e.getMessage()));
     }
 
+    /**
+     * A key without the role the endpoint needs (the 401 for no key or a wrong one comes from
+     * {@code io.leadrules.security.ApiKeyAuthenticationMechanism}). Names the roles that would do.
+     */
     @ServerExceptionMapper
-    public Response adminKeyRequired(AdminKeyRequiredException e) {
-        Problem problem = Problem.of("admin-key-required", "Admin key required", 401, e.getMessage());
-        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer realm=\"leadrules\"")
-                .entity(problem).build();
+    public Response forbidden(io.quarkus.security.ForbiddenException e, jakarta.ws.rs.container.ResourceInfo resource,
+                              jakarta.ws.rs.container.ContainerRequestContext request) {
+        java.security.Principal principal = request.getSecurityContext().getUserPrincipal();
+        String key = principal == null ? "This call" : "The key \"" + principal.getName() + "\"";
+        return respond(Problem.of("forbidden", "Forbidden", 403, key + " lacks the role this call needs"
+                + RequiredRoles.of(resource).map(r -> " (" + r + ")").orElse("")));
     }
 
     /** A scenario test that failed, as an entry of a problem's {@code errors}. */
@@ -173,13 +179,6 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response tooLarge(PayloadTooLargeException e) {
         return respond(Problem.of("payload-too-large", "Payload too large", 400, e.getMessage()).withField(e.field()));
-    }
-
-    @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        Problem problem = Problem.of("unauthorized", "Unauthorized", 401, e.getMessage());
-        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", e.challenge())
-                .entity(problem).build();
     }
 
     @ServerExceptionMapper

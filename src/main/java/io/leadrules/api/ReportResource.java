@@ -1,5 +1,7 @@
 package io.leadrules.api;
 
+import io.leadrules.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.leadrules.report.ReportPages;
 import io.leadrules.report.RuleHitCsv;
 import io.leadrules.report.RuleHitQuery;
@@ -23,6 +25,7 @@ import java.util.List;
  * {@code categories}, {@code distribution} or {@code summary}; also at {@code /reports/rule-hits.csv}.
  */
 @Path("/reports")
+@RolesAllowed(Roles.READ)
 public class ReportResource {
 
     private final RuleHitReportService reports;

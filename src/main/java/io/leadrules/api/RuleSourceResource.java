@@ -1,5 +1,7 @@
 package io.leadrules.api;
 
+import io.leadrules.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.leadrules.report.ReportPages;
 import io.leadrules.report.RuleSource;
 import io.leadrules.store.InvalidQueryException;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
  * {@code /rules/source?file=fit.drl&from=11&to=18#L11}, with {@code &version=} for a report on another version.
  */
 @Path("/rules/source")
+@RolesAllowed(Roles.READ)
 public class RuleSourceResource {
 
     private final RuleSource source;

@@ -1,6 +1,9 @@
 package io.leadrules.api;
 
+import io.leadrules.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.leadrules.rules.ReloadResult;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.leadrules.rules.RuleFile;
 import io.leadrules.rules.RulesStatus;
 import io.leadrules.rules.RulesetDiff;
@@ -22,18 +25,21 @@ import java.util.List;
 
 /**
  * The rules lifecycle over HTTP: what is active, validating a change, reloading, versions and rollback.
- * Reads are open; calls that change or probe the rules are {@link AdminOnly}.
+ * Reads need the {@code read} role; validating a candidate {@code analyst}; reload and activate {@code admin}.
  */
 @Path("/rules")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READ)
 public class RulesResource {
 
     private static final String TEXT_DIFF = "text/x-diff";
 
     private final RulesetReloader reloader;
+    private final SecurityIdentity caller;
 
-    public RulesResource(RulesetReloader reloader) {
+    public RulesResource(RulesetReloader reloader, SecurityIdentity caller) {
         this.reloader = reloader;
+        this.caller = caller;
     }
 
     @GET
@@ -49,7 +55,7 @@ public class RulesResource {
 
     @POST
     @Path("/validate")
-    @AdminOnly
+    @RolesAllowed(Roles.ANALYST)
     public ValidationReport validate(@Valid ValidateRequest request) {
         ValidateRequest body = request != null ? request : new ValidateRequest(null, null);
         return ValidationReport.of(reloader.validate(RuleFileInput.toRuleFiles(body.files()), body.scenarios()));
@@ -57,9 +63,9 @@ public class RulesResource {
 
     @POST
     @Path("/reload")
-    @AdminOnly
+    @RolesAllowed(Roles.ADMIN)
     public ReloadResult reload() {
-        return reloader.reloadFolder(RulesetReloader.API);
+        return reloader.reloadFolder(RulesetReloader.API, caller.getPrincipal().getName());
     }
 
     @GET
@@ -96,8 +102,8 @@ public class RulesResource {
 
     @POST
     @Path("/versions/{v}/activate")
-    @AdminOnly
+    @RolesAllowed(Roles.ADMIN)
     public ReloadResult activate(@PathParam("v") String version) {
-        return reloader.activateVersion(version);
+        return reloader.activateVersion(version, caller.getPrincipal().getName());
     }
 }

@@ -1,5 +1,7 @@
 package io.leadrules.api;
 
+import io.leadrules.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.leadrules.model.Event;
 import io.leadrules.model.Lead;
 import io.leadrules.model.ScoreCard;
@@ -20,6 +22,7 @@ import java.util.List;
 @Path("/score")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.SCORE)
 public class ScoreResource {
 
     private final ScoringEngine engine;

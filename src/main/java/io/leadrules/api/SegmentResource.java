@@ -1,5 +1,7 @@
 package io.leadrules.api;
 
+import io.leadrules.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadrules.ingest.IngestService;
 import io.leadrules.ingest.PayloadReader;
@@ -24,11 +26,13 @@ import java.util.Map;
 /**
  * The Segment HTTP Tracking API ({@code /v1/identify}, {@code /v1/track}, {@code /v1/page}, {@code /v1/batch}, and
  * {@code /v1/screen}, {@code /v1/group}, {@code /v1/alias}),
- * so clients that send to a CDP can send here unchanged. Bodies are read raw: any Content-Type, gzip or not.
+ * so clients that send to a CDP can send here unchanged. The write key (HTTP Basic user name) is checked by
+ * {@code io.leadrules.security}: any key with the {@code ingest} role. Bodies are read raw: any Content-Type, gzip or not.
  * {@code {"success": true}} is sent only once the messages are committed.
  */
 @Path("/v1")
 @Consumes(MediaType.WILDCARD)
+@RolesAllowed(Roles.INGEST)
 public class SegmentResource {
 
     /**
@@ -39,15 +43,13 @@ public class SegmentResource {
         return Response.ok(Map.of("success", true), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private final WriteKeys writeKeys;
     private final PayloadReader reader;
     private final SegmentParser parser;
     private final IngestService ingest;
     private final Clock clock;
 
-    public SegmentResource(WriteKeys writeKeys, PayloadReader reader, SegmentParser parser, IngestService ingest,
+    public SegmentResource(PayloadReader reader, SegmentParser parser, IngestService ingest,
                            Clock clock) {
-        this.writeKeys = writeKeys;
         this.reader = reader;
         this.parser = parser;
         this.ingest = ingest;
@@ -58,10 +60,8 @@ public class SegmentResource {
     @POST
     @Path("/{kind: identify|track|page|screen|group|alias}")
     public Response single(@PathParam("kind") String kind,
-                                       @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
                                        @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
                                        InputStream body) throws IOException {
-        writeKeys.check(auth);
         Instant receivedAt = clock.instant();
         JsonNode json = reader.read(body, encoding);
         ingest.accept(List.of(parser.parseSingle(json, kind, receivedAt)), receivedAt);
@@ -70,10 +70,8 @@ public class SegmentResource {
 
     @POST
     @Path("/batch")
-    public Response batch(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-                                      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+    public Response batch(@HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
                                       InputStream body) throws IOException {
-        writeKeys.check(auth);
         Instant receivedAt = clock.instant();
         List<SegmentMessage> messages = parser.parseBatch(reader.read(body, encoding), receivedAt);
         ingest.accept(messages, receivedAt);

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Segment-compatible intake: who may write, how big a message may be, what page calls become. (The trait mapping,
@@ -13,8 +14,8 @@ import java.util.Map;
 @ConfigMapping(prefix = "leadrules.ingest")
 public interface IngestConfig {
 
-    /** Accepted write keys (the HTTP Basic user name Segment clients send). */
-    List<String> writeKeys();
+    /** Accepted write keys (the HTTP Basic user name Segment clients send): keys with the {@code ingest} role. */
+    Optional<List<String>> writeKeys();
 
     /** Largest single event, serialized, in bytes (Segment: 32 KB). */
     @WithDefault("32768")

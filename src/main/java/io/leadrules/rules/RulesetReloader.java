@@ -81,7 +81,7 @@ public class RulesetReloader {
         List<Scenario> scenarios = ScenarioRunner.parse(tests, problems);
         RulesetCheck check = new RulesetCheck(startup, startup.version(), problems, runner.run(startup, scenarios));
         Instant now = clock.instant();
-        current = activation(startup, now, STARTUP, dir.toAbsolutePath().toString());
+        current = activation(startup, now, STARTUP, folderOrigin(dir), null);
         attempts.incrementAndGet();
         if (check.valid()) {
             store.save(startup.version(), startup.files(), tests);
@@ -114,7 +114,7 @@ public class RulesetReloader {
         try {
             store.load(previous.get().version()).ifPresent(stored -> {
                 RulesetCheck check = check(stored.files(), stored.tests(), "version " + stored.version());
-                activateOrReject(check, stored.tests(), ROLLBACK, "version " + stored.version() + " (restored at start-up)");
+                activateOrReject(check, stored.tests(), ROLLBACK, "version " + stored.version() + " (restored at start-up)", null);
             });
         } catch (RulesetRejectedException e) {
             LOG.errorf("Could not restore version %s either: %s", previous.get().version(), e.getMessage());
@@ -122,7 +122,12 @@ public class RulesetReloader {
     }
 
     /** Loads the rules folder as it is now; {@code source} says who asked ({@link #FOLDER} or {@link #API}). */
-    public synchronized ReloadResult reloadFolder(String source) {
+    public ReloadResult reloadFolder(String source) {
+        return reloadFolder(source, null);
+    }
+
+    /** As {@link #reloadFolder(String)}, asked for by the API key named {@code by} (recorded with the version). */
+    public synchronized ReloadResult reloadFolder(String source, String by) {
         Path dir = rulesDir();
         List<ScenarioFile> tests = List.of();
         RulesetCheck check;
@@ -133,15 +138,15 @@ public class RulesetReloader {
         } catch (RulesetInvalidException e) {
             check = new RulesetCheck(null, null, e.problems(), List.of());
         }
-        return activateOrReject(check, tests, source, dir.toAbsolutePath().toString());
+        return activateOrReject(check, tests, source, folderOrigin(dir), by);
     }
 
     /** Rolls back (or forward) to a stored version, after checking it again with the scenarios stored with it. */
-    public synchronized ReloadResult activateVersion(String version) {
+    public synchronized ReloadResult activateVersion(String version, String by) {
         RulesetVersionStore.StoredRuleset stored = store.load(version)
                 .orElseThrow(() -> new RulesetVersionNotFoundException(version));
         RulesetCheck check = check(stored.files(), stored.tests(), "version " + stored.version());
-        return activateOrReject(check, stored.tests(), ROLLBACK, "version " + stored.version());
+        return activateOrReject(check, stored.tests(), ROLLBACK, "version " + stored.version(), by);
     }
 
     /**
@@ -200,8 +205,9 @@ public class RulesetReloader {
         byVersion.forEach((version, list) -> {
             RulesetVersionStore.Activation last = list.get(list.size() - 1);
             versions.add(new RulesetVersion(version, last.contentHash(), last.files(), last.ruleCount(),
-                    version.equals(activeVersion), last.activatedAt(), last.source(),
-                    list.stream().map(a -> new RulesetVersion.Entry(a.activatedAt(), a.source(), a.origin())).toList()));
+                    version.equals(activeVersion), last.activatedAt(), last.source(), last.activatedBy(),
+                    list.stream().map(a -> new RulesetVersion.Entry(a.activatedAt(), a.source(), a.origin(),
+                            a.activatedBy())).toList()));
         });
         versions.sort(Comparator.comparing(RulesetVersion::activatedAt).reversed());
         return versions;
@@ -237,7 +243,8 @@ public class RulesetReloader {
         return new RulesetCheck(candidate, version, problems, runner.run(candidate, scenarios));
     }
 
-    private ReloadResult activateOrReject(RulesetCheck check, List<ScenarioFile> tests, String source, String origin) {
+    private ReloadResult activateOrReject(RulesetCheck check, List<ScenarioFile> tests, String source, String origin,
+                                          String by) {
         attempts.incrementAndGet();
         Instant now = clock.instant();
         if (!check.valid()) {
@@ -258,14 +265,15 @@ public class RulesetReloader {
             lastAttempt = new RulesStatus.Attempt(now, source, true, next.version(), false);
             return new ReloadResult(next.version(), previous.version(), false, source, ruleCount(previous), check.scenarios());
         }
-        RulesetVersionStore.Activation activation = activation(next, now, source, origin);
+        RulesetVersionStore.Activation activation = activation(next, now, source, origin, by);
         store.recordActivation(activation);
         active.activate(next);
         current = activation;
         lastAttempt = new RulesStatus.Attempt(now, source, true, next.version(), true);
         retire(previous);
-        LOG.infof("Ruleset %s active (%s from %s, %d rules, %d scenario(s) passed); replaced %s", next.version(),
-                source, origin, ruleCount(next), check.scenarios().size(), previous.version());
+        LOG.infof("Ruleset %s active (%s from %s%s, %d rules, %d scenario(s) passed); replaced %s", next.version(),
+                source, origin, by == null ? "" : " by key " + by, ruleCount(next), check.scenarios().size(),
+                previous.version());
         activated.fire(new RulesetActivated(next.version(), previous.version(), source, now));
         return new ReloadResult(next.version(), previous.version(), true, source, ruleCount(next), check.scenarios());
     }
@@ -291,10 +299,11 @@ public class RulesetReloader {
         }, config.rules().releaseGrace().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static RulesetVersionStore.Activation activation(Ruleset ruleset, Instant at, String source, String origin) {
+    private static RulesetVersionStore.Activation activation(Ruleset ruleset, Instant at, String source, String origin,
+                                                             String by) {
         return new RulesetVersionStore.Activation(ruleset.version(), at, source, origin,
                 RulesetCompiler.contentHash(ruleset.files()), ruleset.files().stream().map(RuleFile::path).toList(),
-                ruleCount(ruleset));
+                ruleCount(ruleset), by);
     }
 
     private static int ruleCount(Ruleset ruleset) {
@@ -303,5 +312,14 @@ public class RulesetReloader {
 
     private Path rulesDir() {
         return active.rulesDir();
+    }
+
+    /**
+     * The rules folder as status and versions show it: "rules folder" and its name, never its absolute path (which
+     * tells a caller the host's layout and user names).
+     */
+    static String folderOrigin(Path dir) {
+        Path name = dir.toAbsolutePath().normalize().getFileName();
+        return "rules folder " + (name == null ? "" : name.toString());
     }
 }

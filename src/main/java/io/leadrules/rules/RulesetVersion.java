@@ -9,9 +9,10 @@ import java.util.List;
  * @param activatedAt the most recent activation; {@code source} is that activation's
  */
 public record RulesetVersion(String version, String contentHash, List<String> files, int ruleCount, boolean active,
-                             Instant activatedAt, String source, List<Entry> activations) {
+                             Instant activatedAt, String source, String activatedBy, List<Entry> activations) {
 
-    public record Entry(Instant at, String source, String origin) {
+    /** One activation; {@code activatedBy} names the API key that asked for it (null: folder watcher, start-up). */
+    public record Entry(Instant at, String source, String origin, String activatedBy) {
     }
 
     /** One version with the content it was activated with: its DRL files and its scenario files. */

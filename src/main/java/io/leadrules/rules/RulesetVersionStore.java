@@ -42,9 +42,12 @@ public class RulesetVersionStore {
         this.root = Path.of(config.data().dir()).resolve("rulesets");
     }
 
-    /** One activation: which version became active, when, and from what. */
+    /**
+     * One activation: which version became active, when, from what, and by whom ({@code activatedBy}: the name of the
+     * API key that asked; null for the folder watcher and start-up, and in versions stored before keys had names).
+     */
     public record Activation(String version, Instant activatedAt, String source, String origin, String contentHash,
-                             List<String> files, int ruleCount) {
+                             List<String> files, int ruleCount, String activatedBy) {
     }
 
     /** The files of a stored version, ready to compile and test again. */

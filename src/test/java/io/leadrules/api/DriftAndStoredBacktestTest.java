@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.leadrules.support.Segment.client;
-import static io.restassured.RestAssured.given;
+import static io.leadrules.support.Api.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 

@@ -15,7 +15,8 @@ import java.util.Map;
 
 import static io.leadrules.support.Segment.ADMIN;
 import static io.leadrules.support.Segment.client;
-import static io.restassured.RestAssured.given;
+import static io.leadrules.support.Api.anonymous;
+import static io.leadrules.support.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -58,12 +59,14 @@ class LeadErasureTest {
         client().body(SegmentIngestTest.track(lead, "Email Opened", Instant.now(), lead + "-o"))
                 .post("/v1/track").then().statusCode(200);
 
-        given().delete("/leads/{id}", lead).then().statusCode(401)
+        anonymous().delete("/leads/{id}", lead).then().statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"));
         given().header("Authorization", "Bearer wrong-key").delete("/leads/{id}", lead).then().statusCode(401)
-                .body("detail", equalTo("The admin key is wrong"));
-        given().header("Authorization", "Basic ZGV2LXdyaXRlLWtleTo=").delete("/leads/{id}", lead).then().statusCode(401);
+                .body("detail", equalTo("The key sent is not valid"));
+        // The write key is a key, but only for ingestion.
+        given().header("Authorization", "Basic ZGV2LXdyaXRlLWtleTo=").delete("/leads/{id}", lead).then().statusCode(403)
+                .contentType("application/problem+json");
 
         assertThat(rows.count(lead).get("lead_event")).isEqualTo(1);
     }

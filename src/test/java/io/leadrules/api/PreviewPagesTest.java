@@ -2,6 +2,7 @@ package io.leadrules.api;
 
 import io.leadrules.rules.RuleFile;
 import io.leadrules.rules.RulesetCompiler;
+import io.leadrules.support.Api;
 import io.leadrules.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -20,7 +21,9 @@ import java.util.regex.Pattern;
 import static io.leadrules.api.RulesPreviewTest.lead;
 import static io.leadrules.api.RulesPreviewTest.liveFilesPlus;
 import static io.leadrules.support.Segment.ADMIN;
-import static io.restassured.RestAssured.given;
+import static io.leadrules.support.Api.anonymous;
+import static org.hamcrest.Matchers.endsWith;
+import static io.leadrules.support.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -36,7 +39,7 @@ import static org.hamcrest.Matchers.not;
 @Tag("db")
 class PreviewPagesTest {
 
-    private static final String KEY = ADMIN.substring("Bearer ".length());
+    private static final String KEY = Api.ANALYST_KEY;
     private static final String NEW_RULE = "Industry: new vertical";
 
     /** Three leads that the candidate's new rule lifts into MQL; returns the candidate's extra file. */
@@ -57,7 +60,7 @@ class PreviewPagesTest {
 
     /** A multipart form post with the rules folder's files plus {@code extra}, as the form's file input sends. */
     private static RequestSpecification form(String key, String extraName, String extra) {
-        RequestSpecification request = given().multiPart("key", key);
+        RequestSpecification request = Api.as(key);
         for (RuleFile f : RulesetCompiler.readFolder(Path.of("rules"))) {
             request = request.multiPart("files", f.path(), f.content().getBytes(StandardCharsets.UTF_8),
                     "application/octet-stream");
@@ -122,14 +125,17 @@ class PreviewPagesTest {
     }
 
     @Test
-    void theFormNeedsNoKeyToShow() {
-        given().accept("text/html").get("/reports/preview").then().statusCode(200)
+    void theFormShowsToAnAnalystAndSendsABrowserWithoutASessionToSignIn() {
+        Api.as(KEY).accept("text/html").get("/reports/preview").then().statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("enctype=\"multipart/form-data\""))
-                .body(containsString("<input type=\"password\" name=\"key\""))
+                .body(not(containsString("name=\"key\"")))
                 .body(containsString("name=\"files\" id=\"files\" accept=\".drl\" multiple"))
                 .body(containsString("the rules folder's files"))
                 .body(not(containsString("id=\"error\"")));
+        anonymous().redirects().follow(false).accept("text/html").get("/reports/preview").then().statusCode(302)
+                .header("Location", endsWith("/login.html"));
+        Api.as(Api.READ_KEY).accept("text/html").get("/reports/preview").then().statusCode(403);
     }
 
     @Test
@@ -150,35 +156,23 @@ class PreviewPagesTest {
     @Test
     void noFileChosenPreviewsTheRulesFolder() {
         // a browser sends the empty file input as one part without a file name
-        String html = given().multiPart("key", KEY).multiPart("files", "", new byte[0], "application/octet-stream")
+        String html = Api.as(KEY).multiPart("files", "", new byte[0], "application/octet-stream")
                 .accept("text/html").post("/reports/preview").then().statusCode(200).extract().asString();
         JsonPath json = given().header("Authorization", ADMIN).contentType("application/json").body("{}")
                 .post("/rules/preview").then().statusCode(200).extract().jsonPath();
         assertThat(byId(html, "candidate-version")).isEqualTo(json.getString("candidateVersion"));
         assertThat(byId(html, "kpi-enter")).isEqualTo(json.getString("enterMql.count"));
-        String onlyKey = given().multiPart("key", KEY).accept("text/html").post("/reports/preview")
-                .then().statusCode(200).extract().asString();
-        assertThat(byId(onlyKey, "candidate-version")).isEqualTo(json.getString("candidateVersion"));
-        // A script may send the key as to every admin call, in the Authorization header.
-        String byHeader = given().header("Authorization", ADMIN).multiPart("files", "", new byte[0],
-                "application/octet-stream").accept("text/html").post("/reports/preview")
-                .then().statusCode(200).extract().asString();
-        assertThat(byId(byHeader, "candidate-version")).isEqualTo(json.getString("candidateVersion"));
     }
 
     @Test
-    void aMissingOrWrongKeyIs401() {
-        form("", "x.drl", "package leadrules;").post("/reports/preview").then().statusCode(401)
-                .contentType("application/problem+json").body("type", equalTo("/problems/admin-key-required"));
+    void aMissingOrWrongKeyIs401AndAReaderIs403() {
+        anonymous().multiPart("files", "x.drl", new byte[0], "application/octet-stream").post("/reports/preview")
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("/problems/unauthorized"));
         form("wrong", "x.drl", "package leadrules;").post("/reports/preview").then().statusCode(401)
-                .contentType("application/problem+json").body("detail", equalTo("The admin key is wrong"));
-        given().multiPart("files", "x.drl", new byte[0], "application/octet-stream").post("/reports/preview")
-                .then().statusCode(401).contentType("application/problem+json");
-        // a browser gets the form again, saying why
-        String page = form("wrong", "x.drl", "package leadrules;").accept("text/html").post("/reports/preview")
-                .then().statusCode(401).contentType(containsString("text/html")).extract().asString();
-        assertThat(byId(page, "error-detail")).isEqualTo("The admin key is wrong");
-        assertThat(page).contains("<input type=\"password\" name=\"key\"");
+                .contentType("application/problem+json").body("detail", equalTo("The key sent is not valid"));
+        form(Api.READ_KEY, "x.drl", "package leadrules;").post("/reports/preview").then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("analyst"));
     }
 
     @Test

@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.restassured.RestAssured.given;
+import static io.leadrules.support.Api.anonymous;
+import static io.leadrules.support.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -44,7 +45,7 @@ import static org.hamcrest.Matchers.startsWith;
 @TestProfile(ReloadByApiProfile.class)
 class RulesLifecycleTest {
 
-    private static final String KEY = "test-admin-key";
+    private static final String KEY = "dev-admin-key";
 
     @ConfigProperty(name = "leadrules.rules.dir")
     String rulesDir;
@@ -57,20 +58,20 @@ class RulesLifecycleTest {
 
     @Test
     void adminCallsRefuseAMissingOrWrongKey() {
-        given().post("/rules/reload").then().statusCode(401)
+        anonymous().post("/rules/reload").then().statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))
-                .body("status", equalTo(401)).body("title", equalTo("Admin key required"));
+                .body("status", equalTo(401)).body("title", equalTo("Unauthorized"));
         given().header("Authorization", "Bearer wrong-key").post("/rules/reload").then().statusCode(401);
         given().header("Authorization", "Bearer " + KEY + "x").post("/rules/versions/abc/activate").then().statusCode(401);
         given().header("Authorization", "Bearer wrong-key").contentType("application/json").body("{}")
                 .post("/rules/validate").then().statusCode(401);
         // The key is checked whatever the body's type: a key-less call is 401, not 415.
-        given().body("{}").post("/rules/validate").then().statusCode(401);
+        anonymous().body("{}").post("/rules/validate").then().statusCode(401);
     }
 
     @Test
-    void adminCallsAcceptTheKeyAndReadsNeedNone() {
+    void adminCallsAcceptTheKey() {
         admin().post("/rules/reload").then().statusCode(200).body("changed", equalTo(false));
         given().get("/rules").then().statusCode(200);
         given().get("/rules/status").then().statusCode(200);
@@ -209,7 +210,7 @@ class RulesLifecycleTest {
     @Test
     void validateReportsErrorsWithPositionsWithoutActivating() {
         String before = activeVersion();
-        String lastAttempt = RestAssured.get("/rules/status").then().extract().path("lastAttempt.at");
+        String lastAttempt = given().get("/rules/status").then().extract().path("lastAttempt.at");
         admin().contentType("application/json").body(fixture("validate-broken.json")).post("/rules/validate")
                 .then().statusCode(200)
                 .body("valid", equalTo(false))
@@ -314,7 +315,7 @@ class RulesLifecycleTest {
     }
 
     private static String activeVersion() {
-        return RestAssured.get("/rules/status").then().statusCode(200).extract().path("version");
+        return given().get("/rules/status").then().statusCode(200).extract().path("version");
     }
 
     private void write(String name, String content) {

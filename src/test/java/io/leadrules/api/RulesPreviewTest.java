@@ -16,7 +16,8 @@ import java.util.UUID;
 
 import static io.leadrules.support.Segment.ADMIN;
 import static io.leadrules.support.Segment.client;
-import static io.restassured.RestAssured.given;
+import static io.leadrules.support.Api.anonymous;
+import static io.leadrules.support.Api.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -93,7 +94,7 @@ class RulesPreviewTest {
 
     @Test
     void needsTheAdminKey() {
-        given().contentType("application/json").body(Map.of("files", liveFilesPlus("x.drl", "package leadrules;")))
+        anonymous().contentType("application/json").body(Map.of("files", liveFilesPlus("x.drl", "package leadrules;")))
                 .post("/rules/preview").then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", "Bearer wrong").contentType("application/json").body("{}")
                 .post("/rules/preview").then().statusCode(401);

@@ -23,7 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import static io.leadrules.support.Segment.client;
-import static io.restassured.RestAssured.given;
+import static io.leadrules.support.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -135,6 +135,6 @@ class RulesetRescoreTest {
     }
 
     private static io.restassured.specification.RequestSpecification admin() {
-        return given().header("Authorization", "Bearer test-admin-key");
+        return given().header("Authorization", "Bearer dev-admin-key");
     }
 }

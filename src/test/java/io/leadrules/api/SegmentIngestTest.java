@@ -17,7 +17,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import static io.leadrules.support.Segment.client;
-import static io.restassured.RestAssured.given;
+import static io.leadrules.support.Api.anonymous;
+import static io.leadrules.support.Api.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -145,7 +146,7 @@ class SegmentIngestTest {
                 .header("WWW-Authenticate", startsWith("Basic"))
                 .body("title", equalTo("Unauthorized"))
                 .body("detail", containsString("write key"));
-        given().contentType("application/json").body(body)
+        anonymous().contentType("application/json").body(body)
                 .post("/v1/batch").then().statusCode(401).contentType("application/problem+json");
     }
 

@@ -3,6 +3,7 @@ package io.leadrules.report;
 import io.leadrules.rules.RuleFile;
 import io.leadrules.rules.RulesetCompiler;
 import io.leadrules.support.ControlledClockProfile;
+import io.leadrules.support.Api;
 import io.leadrules.support.Fixtures;
 import io.leadrules.support.TestClock;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -19,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -36,7 +38,7 @@ import java.util.stream.Stream;
 
 import static io.leadrules.support.Segment.ADMIN;
 import static io.leadrules.support.Segment.client;
-import static io.restassured.RestAssured.given;
+import static io.leadrules.support.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -113,12 +115,38 @@ class ReportPagesBrowserTest {
                 canvasId);
     }
 
+    /** Signs out with the pages' "Sign out" button; a page opened then sends the browser to sign in again. */
+    private void signOut() {
+        browser.get(base + "reports/rule-hits.html");
+        WebElement button = browser.findElement(By.id("sign-out"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+        assertThat(browser.getCurrentUrl()).contains("/login.html?signed-out");
+        browser.get(base + "reports/preview");
+        assertThat(browser.getCurrentUrl()).endsWith("/login.html");
+    }
+
+    /** Signs in on the sign-in page (the browser is sent there by any page it opens without a session). */
+    private void signIn(String key) {
+        browser.get(base + "login.html");
+        enterKey(key);
+    }
+
+    /** Types the key on the sign-in page and waits for the page the form leads to. */
+    private void enterKey(String key) {
+        browser.findElement(By.id("key")).sendKeys(key);
+        WebElement button = browser.findElement(By.id("sign-in"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+    }
+
     private String text(String css) {
         return browser.findElement(By.cssSelector(css)).getText().trim();
     }
 
     @Test
     void theRuleHitPageDrawsTheDistributionAndShowsTheJsonFigures() {
+        signIn(Api.READ_KEY);
         ingestLead();
         browser.get(base + "reports/rule-hits.html");
         List<?> bars = (List<?>) chartData("score-distribution");
@@ -137,6 +165,7 @@ class ReportPagesBrowserTest {
 
     @Test
     void rulesTableSortsByAClickedColumn() {
+        signIn(Api.READ_KEY);
         ingestLead();
         browser.get(base + "reports/rule-hits.html");
         chartData("score-distribution");
@@ -152,6 +181,7 @@ class ReportPagesBrowserTest {
 
     @Test
     void theExplanationPageDrawsTheWaterfallAndTimelineWithTheJsonScore() {
+        signIn(Api.READ_KEY);
         String lead = ingestLead();
         browser.get(base + "leads/" + lead + "/explanation.html");
         List<?> waterfall = (List<?>) chartData("waterfall");
@@ -194,9 +224,12 @@ class ReportPagesBrowserTest {
             paths.add(file.toAbsolutePath().toString());
         }
 
+        // Opened without a session, the page sends the browser to sign in, and back once signed in.
         browser.get(base + "reports/rule-hits.html");
+        assertThat(browser.getCurrentUrl()).endsWith("/login.html");
+        enterKey(Api.ANALYST_KEY);
+        assertThat(browser.getCurrentUrl()).endsWith("/reports/rule-hits.html");
         browser.findElement(By.id("preview-link")).click();
-        browser.findElement(By.id("key")).sendKeys(ADMIN.substring("Bearer ".length()));
         browser.findElement(By.id("files")).sendKeys(String.join("\n", paths));
         browser.findElement(By.id("run")).click();
         List<?> bars = (List<?>) chartData("score-shift");
@@ -225,14 +258,18 @@ class ReportPagesBrowserTest {
     }
 
     @Test
-    void thePreviewFormWithoutFilesPreviewsTheRulesFolderAndAWrongKeyShowsTheFormAgain() {
+    void aWrongKeyIsRefusedAtSignInAndThePreviewFormWithoutFilesPreviewsTheRulesFolder() {
         ingestLead();
         browser.get(base + "reports/preview");
-        browser.findElement(By.id("key")).sendKeys("not the key");
-        browser.findElement(By.id("run")).click();
-        assertThat(text("#error-detail")).isEqualTo("The admin key is wrong");
-
-        browser.findElement(By.id("key")).sendKeys(ADMIN.substring("Bearer ".length()));
+        enterKey("not the key");
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isTrue();
+        // a reader may sign in but not run a preview
+        enterKey(Api.READ_KEY);
+        browser.get(base + "reports/preview");
+        assertThat(browser.getPageSource()).doesNotContain("id=\"run\"");
+        signOut();
+        enterKey(Api.ANALYST_KEY);
+        browser.get(base + "reports/preview");
         browser.findElement(By.id("run")).click();
         chartData("score-shift");
         assertThat(text("#candidate-version")).isEqualTo(text("#live-version"));

@@ -10,7 +10,7 @@ public class ReloadByApiProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("leadrules.rules.watch", "false", "leadrules.admin-key", "test-admin-key");
+        return Map.of("leadrules.rules.watch", "false");
     }
 
     @Override

@@ -13,7 +13,7 @@ public class RulesetRescoreProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("leadrules.rules.watch", "false", "leadrules.admin-key", "test-admin-key",
+        return Map.of("leadrules.rules.watch", "false",
                 "leadrules.rescore-on-ruleset-change", "true");
     }
 

@@ -2,7 +2,7 @@ package io.leadrules.support;
 
 import io.restassured.specification.RequestSpecification;
 
-import static io.restassured.RestAssured.given;
+import static io.leadrules.support.Api.given;
 
 /** Requests as Segment clients send them: HTTP Basic with the write key as user name, empty password. */
 public final class Segment {
