@@ -37,11 +37,17 @@ public class LeadResource {
         return leads.history(id, after, limit);
     }
 
-    /** Erases the profile, events, decisions and transitions (CCPA/CPRA); admin key required. */
+    /** Who erased, as kept with the suppression: the admin key is the only caller allowed. */
+    static final String ERASED_BY = "admin";
+
+    /**
+     * Erases the profile, events, decisions and transitions (CCPA/CPRA) and suppresses the id, so later messages
+     * for it are dropped until the suppression is lifted ({@code DELETE /privacy/suppressions/{id}}); admin key required.
+     */
     @DELETE
     @AdminOnly
     public Response erase(@PathParam("id") String id) {
-        leads.erase(id);
+        leads.erase(id, ERASED_BY);
         return Response.noContent().build();
     }
 }

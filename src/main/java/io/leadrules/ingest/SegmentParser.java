@@ -78,26 +78,27 @@ public class SegmentParser {
     }
 
     private SegmentMessage parse(JsonNode m, String kind, String prefix, Instant receivedAt) {
-        String leadId = leadId(m, prefix);
+        List<String> personIds = personIds(m, kind, prefix);
+        String leadId = personIds.get(0);
         String messageId = id(m, "messageId", prefix);
         if (messageId == null) {
             messageId = UUID.randomUUID().toString();
         }
         Instant timestamp = timestamp(m, prefix, receivedAt);
         return switch (kind) {
-            case "identify", "group" -> new SegmentMessage(kind, leadId, messageId, null, timestamp,
+            case "identify", "group" -> new SegmentMessage(kind, leadId, personIds, messageId, null, timestamp,
                     object(m, "traits", prefix), m.toString());
-            case "track" -> new SegmentMessage(kind, leadId, messageId, eventName(m, prefix), timestamp,
+            case "track" -> new SegmentMessage(kind, leadId, personIds, messageId, eventName(m, prefix), timestamp,
                     object(m, "properties", prefix), m.toString());
-            case "page", "screen" -> viewed(m, kind, leadId, messageId, timestamp, prefix);
-            case "alias" -> new SegmentMessage(kind, leadId, messageId, null, timestamp,
+            case "page", "screen" -> viewed(m, kind, personIds, messageId, timestamp, prefix);
+            case "alias" -> new SegmentMessage(kind, leadId, personIds, messageId, null, timestamp,
                     previousId(m), m.toString());
             default -> throw new InvalidMessageException(prefix + "type", "Unknown message type \"" + kind + "\"");
         };
     }
 
-    private SegmentMessage viewed(JsonNode m, String kind, String leadId, String messageId, Instant timestamp,
-                                  String prefix) {
+    private SegmentMessage viewed(JsonNode m, String kind, List<String> personIds, String messageId,
+                                  Instant timestamp, String prefix) {
         Map<String, Object> properties = object(m, "properties", prefix);
         String name = text(m, "name");
         if (name == null && properties.get("name") != null) {
@@ -114,7 +115,8 @@ public class SegmentParser {
         String type = name != null && pageEvents.containsKey(pageKey(name)) ? pageEvents.get(pageKey(name))
                 : path != null && pageEvents.containsKey(pageKey(path.toString())) ? pageEvents.get(pageKey(path.toString()))
                 : "page".equals(kind) ? "Page Viewed" : "Screen Viewed";
-        return new SegmentMessage(kind, leadId, messageId, type, timestamp, properties, m.toString());
+        return new SegmentMessage(kind, personIds.get(0), personIds, messageId, type, timestamp, properties,
+                m.toString());
     }
 
     /**
@@ -133,14 +135,27 @@ public class SegmentParser {
         return key;
     }
 
-    private String leadId(JsonNode m, String prefix) {
+    /**
+     * The ids of a person the message names, the lead's first: {@code userId} (else {@code anonymousId}), then
+     * {@code anonymousId} when both are sent, then an alias' {@code previousId}.
+     */
+    private static List<String> personIds(JsonNode m, String kind, String prefix) {
         String userId = id(m, "userId", prefix);
-        String leadId = userId != null ? userId : id(m, "anonymousId", prefix);
-        if (leadId == null) {
+        String anonymousId = id(m, "anonymousId", prefix);
+        if (userId == null && anonymousId == null) {
             throw new InvalidMessageException(prefix + "userId", prefix + "userId or " + prefix
                     + "anonymousId is required");
         }
-        return leadId;
+        List<String> ids = new ArrayList<>(3);
+        ids.add(userId != null ? userId : anonymousId);
+        if (userId != null && anonymousId != null && !anonymousId.equals(userId)) {
+            ids.add(anonymousId);
+        }
+        String previousId = "alias".equals(kind) ? text(m, "previousId") : null;
+        if (previousId != null && !previousId.isBlank() && !ids.contains(previousId.trim())) {
+            ids.add(previousId.trim());
+        }
+        return List.copyOf(ids);
     }
 
     private String eventName(JsonNode m, String prefix) {
