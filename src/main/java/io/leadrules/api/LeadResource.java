@@ -42,7 +42,8 @@ public class LeadResource {
 
     /**
      * Erases the profile, events, decisions and transitions (CCPA/CPRA) and suppresses the id, so later messages
-     * for it are dropped until the suppression is lifted ({@code DELETE /privacy/suppressions/{id}}); admin key required.
+     * for it are dropped until the suppression is lifted ({@code DELETE /privacy/suppressions/{id}}); admin key
+     * required.
      */
     @DELETE
     @AdminOnly

@@ -57,7 +57,8 @@ public class OutcomeService {
      */
     @Transactional
     public Recorded record(List<Outcome> batch) {
-        Set<String> erased = suppressions.suppressedAmong(batch.stream().map(Outcome::leadId).collect(Collectors.toSet()));
+        Set<String> erased = suppressions.suppressedAmong(
+                batch.stream().map(Outcome::leadId).collect(Collectors.toSet()));
         Map<String, Integer> firstRecord = new LinkedHashMap<>();
         Map<String, Outcome> latest = new TreeMap<>();
         int suppressed = 0;

@@ -141,21 +141,28 @@ public class SegmentParser {
      */
     private static List<String> personIds(JsonNode m, String kind, String prefix) {
         String userId = id(m, "userId", prefix);
-        String anonymousId = id(m, "anonymousId", prefix);
-        if (userId == null && anonymousId == null) {
+        String leadId = userId != null ? userId : id(m, "anonymousId", prefix);
+        if (leadId == null) {
             throw new InvalidMessageException(prefix + "userId", prefix + "userId or " + prefix
                     + "anonymousId is required");
         }
         List<String> ids = new ArrayList<>(3);
-        ids.add(userId != null ? userId : anonymousId);
-        if (userId != null && anonymousId != null && !anonymousId.equals(userId)) {
-            ids.add(anonymousId);
+        ids.add(leadId);
+        // The other ids name the person, not the lead: taken as sent, without the lead id's checks, so a message
+        // accepted before is accepted still.
+        if (userId != null) {
+            addOtherId(ids, text(m, "anonymousId"));
         }
-        String previousId = "alias".equals(kind) ? text(m, "previousId") : null;
-        if (previousId != null && !previousId.isBlank() && !ids.contains(previousId.trim())) {
-            ids.add(previousId.trim());
+        if ("alias".equals(kind)) {
+            addOtherId(ids, text(m, "previousId"));
         }
         return List.copyOf(ids);
+    }
+
+    private static void addOtherId(List<String> ids, String id) {
+        if (id != null && !id.isBlank() && !ids.contains(id.trim())) {
+            ids.add(id.trim());
+        }
     }
 
     private String eventName(JsonNode m, String prefix) {

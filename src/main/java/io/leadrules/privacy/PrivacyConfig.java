@@ -13,9 +13,9 @@ public interface PrivacyConfig {
     String SALT_KEY = "leadrules.privacy.suppression-salt";
 
     /**
-     * Secret salt of the hashes suppressions keep instead of the erased ids. Unset: one is generated at the first start and
-     * kept in the database (see {@link LeadIdHasher}). Changing it makes the stored suppressions unreadable, so a start
-     * with another salt than theirs is refused.
+     * Secret salt of the hashes suppressions keep instead of the erased ids. Unset: one is generated at the first
+     * start and kept in the database (see {@link LeadIdHasher}). Changing it makes the stored suppressions unreadable,
+     * so a start with another salt than theirs is refused.
      */
     Optional<@Size(min = 16, message = "must be at least 16 characters") String> suppressionSalt();
 }

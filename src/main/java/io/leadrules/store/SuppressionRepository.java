@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +16,8 @@ import java.util.Set;
 public class SuppressionRepository {
 
     private static final String COLUMNS = "id_hash, salt_id, erased_at, erased_by";
+    /** Hashes per {@code in (...)} query: a 500 KB batch names a few thousand ids. */
+    private static final int ID_CHUNK = 1000;
 
     private final Jdbc jdbc;
 
@@ -34,11 +37,14 @@ public class SuppressionRepository {
 
     /** Which of these hashes are suppressed. */
     public Set<String> suppressed(Collection<String> idHashes) {
-        if (idHashes.isEmpty()) {
-            return Set.of();
+        Set<String> found = new HashSet<>();
+        List<String> hashes = List.copyOf(idHashes);
+        for (int from = 0; from < hashes.size(); from += ID_CHUNK) {
+            List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + ID_CHUNK));
+            found.addAll(jdbc.query("select id_hash from lead_suppression where id_hash in ("
+                    + Jdbc.placeholders(chunk.size()) + ")", rs -> rs.getString("id_hash"), chunk.toArray()));
         }
-        return new HashSet<>(jdbc.query("select id_hash from lead_suppression where id_hash in ("
-                + Jdbc.placeholders(idHashes.size()) + ")", rs -> rs.getString("id_hash"), idHashes.toArray()));
+        return found;
     }
 
     /** True when there was a suppression to lift. */
