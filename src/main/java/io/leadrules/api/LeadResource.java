@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.leadrules.profile.HistoryEntry;
 import io.leadrules.profile.LeadService;
 import io.leadrules.profile.LeadView;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,9 +24,11 @@ import java.util.List;
 public class LeadResource {
 
     private final LeadService leads;
+    private final SecurityIdentity caller;
 
-    public LeadResource(LeadService leads) {
+    public LeadResource(LeadService leads, SecurityIdentity caller) {
         this.leads = leads;
+        this.caller = caller;
     }
 
     @GET
@@ -40,11 +43,15 @@ public class LeadResource {
         return leads.history(id, after, limit);
     }
 
-    /** Erases the profile, events, decisions and transitions (CCPA/CPRA); admin role required. */
+    /**
+     * Erases the profile, events, decisions and transitions (CCPA/CPRA) and suppresses the id, so later messages
+     * for it are dropped until the suppression is lifted ({@code DELETE /privacy/suppressions/{id}}); admin role
+     * required. The suppression records the name of the key that erased.
+     */
     @DELETE
     @RolesAllowed(Roles.ADMIN)
     public Response erase(@PathParam("id") String id) {
-        leads.erase(id);
+        leads.erase(id, caller.getPrincipal().getName());
         return Response.noContent().build();
     }
 }

@@ -33,8 +33,11 @@ import java.util.Locale;
 @RolesAllowed(Roles.ANALYST)
 public class OutcomeResource {
 
-    /** The answer of a POST: outcomes stored (one per lead) and how many replaced an earlier one. */
-    public record Stored(int stored, int replaced) {
+    /**
+     * The answer of a POST: outcomes stored (one per lead), how many replaced an earlier one, and how many records
+     * were dropped because they name an erased lead.
+     */
+    public record Stored(int stored, int replaced, int suppressed) {
     }
 
     private final OutcomeService outcomes;
@@ -107,6 +110,6 @@ public class OutcomeResource {
     }
 
     private static Stored store(OutcomeService.Recorded recorded) {
-        return new Stored(recorded.stored(), recorded.replaced());
+        return new Stored(recorded.stored(), recorded.replaced(), recorded.suppressed());
     }
 }

@@ -186,6 +186,11 @@ public class ProblemMapper {
         return respond(Problem.of("lead-not-found", "Lead not found", 404, e.getMessage()));
     }
 
+    @ServerExceptionMapper
+    public Response suppressionNotFound(io.leadrules.privacy.SuppressionNotFoundException e) {
+        return respond(Problem.of("suppression-not-found", "Suppression not found", 404, e.getMessage()));
+    }
+
     /** A bad filter of a report, the feed's {@code since}, a page {@code limit}, a drift window. */
     @ServerExceptionMapper
     public Response badQuery(io.leadrules.store.InvalidQueryException e) {

@@ -21,14 +21,13 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Segment HTTP Tracking API ({@code /v1/identify}, {@code /v1/track}, {@code /v1/page}, {@code /v1/batch}, and
  * {@code /v1/screen}, {@code /v1/group}, {@code /v1/alias}),
  * so clients that send to a CDP can send here unchanged. The write key (HTTP Basic user name) is checked by
- * {@code io.leadrules.security}: any key with the {@code ingest} role. Bodies are read raw: any Content-Type, gzip or not.
- * {@code {"success": true}} is sent only once the messages are committed.
+ * {@code io.leadrules.security}: any key with the {@code ingest} role. Bodies are read raw: any Content-Type, gzip
+ * or not. {@code {"success": true, ...}} is sent only once the messages are committed.
  */
 @Path("/v1")
 @Consumes(MediaType.WILDCARD)
@@ -36,11 +35,19 @@ import java.util.Map;
 public class SegmentResource {
 
     /**
+     * The answer: {@code success} as Segment's (what its clients read), then how many messages were stored (new;
+     * a retried one is not stored again) and how many were dropped because they name an erased lead.
+     */
+    public record Answer(boolean success, int stored, int suppressed) {
+    }
+
+    /**
      * Always JSON, whatever the client's Accept says: a client that asks for text/plain must not have its events
      * refused (406) for a header it does not read the answer by. So no {@code @Produces}: the type is set here.
      */
-    private static Response success() {
-        return Response.ok(Map.of("success", true), MediaType.APPLICATION_JSON_TYPE).build();
+    private static Response success(IngestService.Accepted accepted) {
+        return Response.ok(new Answer(true, accepted.stored(), accepted.suppressed()), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     private final PayloadReader reader;
@@ -64,8 +71,7 @@ public class SegmentResource {
                                        InputStream body) throws IOException {
         Instant receivedAt = clock.instant();
         JsonNode json = reader.read(body, encoding);
-        ingest.accept(List.of(parser.parseSingle(json, kind, receivedAt)), receivedAt);
-        return success();
+        return success(ingest.accept(List.of(parser.parseSingle(json, kind, receivedAt)), receivedAt));
     }
 
     @POST
@@ -74,7 +80,6 @@ public class SegmentResource {
                                       InputStream body) throws IOException {
         Instant receivedAt = clock.instant();
         List<SegmentMessage> messages = parser.parseBatch(reader.read(body, encoding), receivedAt);
-        ingest.accept(messages, receivedAt);
-        return success();
+        return success(ingest.accept(messages, receivedAt));
     }
 }

@@ -1,5 +1,6 @@
 package io.leadrules.calibrate;
 
+import io.leadrules.privacy.SuppressionService;
 import io.leadrules.profile.LeadNotFoundException;
 import io.leadrules.store.LeadRepository;
 import io.leadrules.store.OutcomeRepository;
@@ -14,26 +15,39 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Records closed-won and closed-lost outcomes next to the stored leads: all of a batch or none of it. Each lead has
- * one current outcome; a later record replaces it (within a batch, the last record for a lead wins).
+ * one current outcome; a later record replaces it (within a batch, the last record for a lead wins). Records for an
+ * erased lead (a suppression of its id) are dropped and counted: the lead is gone on purpose, and refusing them as
+ * unknown would refuse the whole batch of a CRM sync that still lists the lead.
  */
 @ApplicationScoped
 public class OutcomeService {
 
-    /** What a batch did: outcomes stored (one per lead), and how many of those replaced an earlier outcome. */
-    public record Recorded(int stored, int replaced) {
+    /**
+     * What a batch did: outcomes stored (one per lead), how many of those replaced an earlier outcome, and how many
+     * records were dropped because they name an erased lead.
+     */
+    public record Recorded(int stored, int replaced, int suppressed) {
     }
+
+    /** The kind suppressed records are counted under ({@code leadrules_ingest_suppressed_total{kind="outcome"}}). */
+    static final String KIND = "outcome";
 
     private final OutcomeRepository outcomes;
     private final LeadRepository leads;
+    private final SuppressionService suppressions;
     private final Clock clock;
 
-    public OutcomeService(OutcomeRepository outcomes, LeadRepository leads, Clock clock) {
+    public OutcomeService(OutcomeRepository outcomes, LeadRepository leads, SuppressionService suppressions,
+                          Clock clock) {
         this.outcomes = outcomes;
         this.leads = leads;
+        this.suppressions = suppressions;
         this.clock = clock;
     }
 
@@ -43,9 +57,16 @@ public class OutcomeService {
      */
     @Transactional
     public Recorded record(List<Outcome> batch) {
+        Set<String> erased = suppressions.suppressedAmong(
+                batch.stream().map(Outcome::leadId).collect(Collectors.toSet()));
         Map<String, Integer> firstRecord = new LinkedHashMap<>();
         Map<String, Outcome> latest = new TreeMap<>();
+        int suppressed = 0;
         for (int i = 0; i < batch.size(); i++) {
+            if (erased.contains(batch.get(i).leadId())) {
+                suppressed++;
+                continue;
+            }
             firstRecord.putIfAbsent(batch.get(i).leadId(), i + 1);
             latest.put(batch.get(i).leadId(), batch.get(i));
         }
@@ -64,7 +85,8 @@ public class OutcomeService {
         for (Outcome o : latest.values()) {
             replaced += outcomes.upsert(new OutcomeRow(o.leadId(), o.outcome(), o.closedAt(), now)) ? 1 : 0;
         }
-        return new Recorded(latest.size(), replaced);
+        suppressions.dropped(KIND, suppressed);
+        return new Recorded(latest.size(), replaced, suppressed);
     }
 
     /** The lead's outcome as a list of zero or one; 404 for a lead that is not stored. */

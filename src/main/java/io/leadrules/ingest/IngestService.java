@@ -1,5 +1,6 @@
 package io.leadrules.ingest;
 
+import io.leadrules.privacy.SuppressionService;
 import io.leadrules.profile.DecisionCause;
 import io.leadrules.profile.RescoreService;
 import io.leadrules.profile.TraitMapper;
@@ -21,8 +22,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Stores accepted Segment messages and rescores their leads, all in one transaction: when it returns the events
@@ -33,6 +37,9 @@ import java.util.TreeMap;
  * Lock order, so concurrent requests never deadlock: every lead of the request in id order first (created if new),
  * then the messages in id order. A request inserting a messageId another one inserted but has not committed waits
  * for it and then skips the message (it is stored).
+ * <p>
+ * A message naming an erased lead (a suppression of its userId, anonymousId or alias previousId) is dropped before
+ * anything is stored, and counted.
  */
 @ApplicationScoped
 public class IngestService {
@@ -42,26 +49,49 @@ public class IngestService {
     private final LeadRepository leads;
     private final EventRepository events;
     private final RescoreService rescorer;
+    private final SuppressionService suppressions;
     private final Clock clock;
 
-    public IngestService(LeadRepository leads, EventRepository events, RescoreService rescorer, Clock clock) {
+    public IngestService(LeadRepository leads, EventRepository events, RescoreService rescorer,
+                         SuppressionService suppressions, Clock clock) {
         this.leads = leads;
         this.events = events;
         this.rescorer = rescorer;
+        this.suppressions = suppressions;
         this.clock = clock;
     }
 
-    /** Stores the new messages and rescores each of them on its lead; returns how many messages were new. */
+    /**
+     * What a request did: {@code stored} new messages (a retried one is not stored again), {@code suppressed}
+     * messages dropped because they name an erased lead.
+     */
+    public record Accepted(int stored, int suppressed) {
+    }
+
+    /** Drops messages naming an erased lead, stores the new ones and rescores each of them on its lead. */
     @Transactional
-    public int accept(List<SegmentMessage> messages, Instant receivedAt) {
-        List<SegmentMessage> fresh = unseen(messages);
+    public Accepted accept(List<SegmentMessage> messages, Instant receivedAt) {
+        List<SegmentMessage> allowed = withoutSuppressed(messages);
+        int suppressed = messages.size() - allowed.size();
+        List<SegmentMessage> fresh = unseen(allowed);
         if (fresh.isEmpty()) {
-            return 0;
+            return new Accepted(0, suppressed);
+        }
+        Set<String> created = new HashSet<>();
+        Map<String, LeadRow> locked = new TreeMap<>();
+        fresh.stream().map(SegmentMessage::leadId).distinct().sorted()
+                .forEach(id -> locked.put(id, lockOrCreate(id, receivedAt, created)));
+        // An erasure that committed while this request waited for a lead's lock (the lock, or the insert recreating
+        // the lead, waits for it) was not seen by the first check: check again, now that it is visible.
+        List<SegmentMessage> kept = withoutSuppressed(fresh);
+        if (kept.size() < fresh.size()) {
+            suppressed += fresh.size() - kept.size();
+            Set<String> inUse = kept.stream().map(SegmentMessage::leadId).collect(Collectors.toSet());
+            created.stream().filter(id -> !inUse.contains(id)).forEach(leads::delete);
+            fresh = kept;
         }
         Map<String, List<SegmentMessage>> byLead = new TreeMap<>();
         fresh.forEach(m -> byLead.computeIfAbsent(m.leadId(), id -> new ArrayList<>()).add(m));
-        Map<String, LeadRow> locked = new LinkedHashMap<>();
-        byLead.keySet().forEach(id -> locked.put(id, leads.lockOrCreate(id, receivedAt)));
         Set<String> stored = insertInIdOrder(fresh, receivedAt);
         // "Now" once the locks are held: a request that held one before has committed its events, and scoring as of
         // an instant before its decision would leave them out (the timeline ignores events after the scoring instant).
@@ -76,7 +106,34 @@ public class IngestService {
                 count += accepted.size();
             }
         }
-        return count;
+        return new Accepted(count, suppressed);
+    }
+
+    /** The messages naming no suppressed id, in request order; the others are counted as suppressed, by kind. */
+    private List<SegmentMessage> withoutSuppressed(List<SegmentMessage> messages) {
+        Set<String> ids = new HashSet<>();
+        messages.forEach(m -> ids.addAll(m.personIds()));
+        Set<String> suppressed = suppressions.suppressedAmong(ids);
+        if (suppressed.isEmpty()) {
+            return messages;
+        }
+        Predicate<SegmentMessage> isSuppressed = m -> m.personIds().stream().anyMatch(suppressed::contains);
+        Map<String, Integer> droppedByKind = new TreeMap<>();
+        messages.stream().filter(isSuppressed).forEach(m -> droppedByKind.merge(m.kind(), 1, Integer::sum));
+        droppedByKind.forEach(suppressions::dropped);
+        return messages.stream().filter(isSuppressed.negate()).toList();
+    }
+
+    /** The lead's profile, locked; created (and noted in {@code created}) if new. */
+    private LeadRow lockOrCreate(String leadId, Instant now, Set<String> created) {
+        Optional<LeadRow> row = leads.lock(leadId);
+        if (row.isPresent()) {
+            return row.get();
+        }
+        if (leads.create(leadId, now)) {
+            created.add(leadId);
+        }
+        return leads.lock(leadId).orElseThrow();
     }
 
     /** A lead's decisions never go back in time, even if the clock does. */

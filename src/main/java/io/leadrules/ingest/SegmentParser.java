@@ -78,26 +78,27 @@ public class SegmentParser {
     }
 
     private SegmentMessage parse(JsonNode m, String kind, String prefix, Instant receivedAt) {
-        String leadId = leadId(m, prefix);
+        List<String> personIds = personIds(m, kind, prefix);
+        String leadId = personIds.get(0);
         String messageId = id(m, "messageId", prefix);
         if (messageId == null) {
             messageId = UUID.randomUUID().toString();
         }
         Instant timestamp = timestamp(m, prefix, receivedAt);
         return switch (kind) {
-            case "identify", "group" -> new SegmentMessage(kind, leadId, messageId, null, timestamp,
+            case "identify", "group" -> new SegmentMessage(kind, leadId, personIds, messageId, null, timestamp,
                     object(m, "traits", prefix), m.toString());
-            case "track" -> new SegmentMessage(kind, leadId, messageId, eventName(m, prefix), timestamp,
+            case "track" -> new SegmentMessage(kind, leadId, personIds, messageId, eventName(m, prefix), timestamp,
                     object(m, "properties", prefix), m.toString());
-            case "page", "screen" -> viewed(m, kind, leadId, messageId, timestamp, prefix);
-            case "alias" -> new SegmentMessage(kind, leadId, messageId, null, timestamp,
+            case "page", "screen" -> viewed(m, kind, personIds, messageId, timestamp, prefix);
+            case "alias" -> new SegmentMessage(kind, leadId, personIds, messageId, null, timestamp,
                     previousId(m), m.toString());
             default -> throw new InvalidMessageException(prefix + "type", "Unknown message type \"" + kind + "\"");
         };
     }
 
-    private SegmentMessage viewed(JsonNode m, String kind, String leadId, String messageId, Instant timestamp,
-                                  String prefix) {
+    private SegmentMessage viewed(JsonNode m, String kind, List<String> personIds, String messageId,
+                                  Instant timestamp, String prefix) {
         Map<String, Object> properties = object(m, "properties", prefix);
         String name = text(m, "name");
         if (name == null && properties.get("name") != null) {
@@ -114,7 +115,8 @@ public class SegmentParser {
         String type = name != null && pageEvents.containsKey(pageKey(name)) ? pageEvents.get(pageKey(name))
                 : path != null && pageEvents.containsKey(pageKey(path.toString())) ? pageEvents.get(pageKey(path.toString()))
                 : "page".equals(kind) ? "Page Viewed" : "Screen Viewed";
-        return new SegmentMessage(kind, leadId, messageId, type, timestamp, properties, m.toString());
+        return new SegmentMessage(kind, personIds.get(0), personIds, messageId, type, timestamp, properties,
+                m.toString());
     }
 
     /**
@@ -133,14 +135,34 @@ public class SegmentParser {
         return key;
     }
 
-    private String leadId(JsonNode m, String prefix) {
+    /**
+     * The ids of a person the message names, the lead's first: {@code userId} (else {@code anonymousId}), then
+     * {@code anonymousId} when both are sent, then an alias' {@code previousId}.
+     */
+    private static List<String> personIds(JsonNode m, String kind, String prefix) {
         String userId = id(m, "userId", prefix);
         String leadId = userId != null ? userId : id(m, "anonymousId", prefix);
         if (leadId == null) {
             throw new InvalidMessageException(prefix + "userId", prefix + "userId or " + prefix
                     + "anonymousId is required");
         }
-        return leadId;
+        List<String> ids = new ArrayList<>(3);
+        ids.add(leadId);
+        // The other ids name the person, not the lead: taken as sent, without the lead id's checks, so a message
+        // accepted before is accepted still.
+        if (userId != null) {
+            addOtherId(ids, text(m, "anonymousId"));
+        }
+        if ("alias".equals(kind)) {
+            addOtherId(ids, text(m, "previousId"));
+        }
+        return List.copyOf(ids);
+    }
+
+    private static void addOtherId(List<String> ids, String id) {
+        if (id != null && !id.isBlank() && !ids.contains(id.trim())) {
+            ids.add(id.trim());
+        }
     }
 
     private String eventName(JsonNode m, String prefix) {

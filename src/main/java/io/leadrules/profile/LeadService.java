@@ -2,6 +2,7 @@ package io.leadrules.profile;
 
 import io.leadrules.model.Points;
 import io.leadrules.model.ScoreCard;
+import io.leadrules.privacy.SuppressionService;
 import io.leadrules.store.DecisionRuleRepository;
 import io.leadrules.store.DecisionRepository;
 import io.leadrules.store.LeadSegmentRepository;
@@ -42,11 +43,13 @@ public class LeadService {
     private final Clock clock;
     private final DecisionRuleRepository decisionRules;
     private final LeadSegmentRepository segments;
+    private final SuppressionService suppressions;
 
     public LeadService(LeadRepository leads, EventRepository events, DecisionRepository decisions,
                        TransitionRepository transitions, OutboxRepository outbox, OutcomeRepository outcomes,
                        RescoreService rescorer, TraitMapper traits, Clock clock, DecisionRuleRepository decisionRules,
-                       LeadSegmentRepository segments) {
+                       LeadSegmentRepository segments, SuppressionService suppressions) {
+        this.suppressions = suppressions;
         this.decisionRules = decisionRules;
         this.segments = segments;
         this.leads = leads;
@@ -132,16 +135,23 @@ public class LeadService {
                 : "No new event: the score rose with the configuration (e.g. the trait mapping)";
     }
 
-    /** Erases everything held about the lead: profile, events, decisions, transitions, queued webhooks, outcome. */
+    /**
+     * Erases everything held about the lead: profile, events, decisions, transitions, queued webhooks, outcome; and,
+     * in the same transaction, suppresses its id so later messages for it are dropped (see {@link SuppressionService}).
+     * The log names the suppression by its hash, not the lead.
+     *
+     * @param erasedBy who asked (the admin key's name), kept with the suppression; null when not known
+     */
     @Transactional
-    public void erase(String leadId) {
+    public void erase(String leadId, String erasedBy) {
         if (leads.lock(leadId).isEmpty()) {
             throw new LeadNotFoundException(leadId);
         }
         int removed = outcomes.deleteForLead(leadId) + outbox.deleteForLead(leadId) + transitions.deleteForLead(leadId)
                 + decisionRules.deleteForLead(leadId) + segments.deleteForLead(leadId)
                 + decisions.deleteForLead(leadId) + events.deleteForLead(leadId) + leads.delete(leadId);
-        LOG.infof("Erased lead %s (%d rows)", leadId, removed);
+        String suppression = suppressions.suppress(leadId, erasedBy, clock.instant());
+        LOG.infof("Erased a lead (%d rows); suppression %s drops its later messages", removed, suppression);
     }
 
     private static HistoryEntry entry(DecisionRow d, BigDecimal previousScore) {

@@ -28,21 +28,12 @@ public class LeadRepository {
 
     /**
      * Creates an empty profile unless the lead exists. A transaction creating the same lead at once makes this one
-     * wait for it and then do nothing (no unique violation that would abort the caller's transaction).
+     * wait for it and then do nothing (no unique violation that would abort the caller's transaction). True when
+     * this call created it.
      */
-    public void create(String leadId, Instant now) {
-        jdbc.update("insert into lead_profile (lead_id, traits, mql, created_at, updated_at)"
-                + " values (?, '{}', false, ?, ?) on conflict do nothing", leadId, now, now);
-    }
-
-    /** The profile, created empty if the lead is new, locked until the transaction ends. */
-    public LeadRow lockOrCreate(String leadId, Instant now) {
-        Optional<LeadRow> row = lock(leadId);
-        if (row.isPresent()) {
-            return row.get();
-        }
-        create(leadId, now);
-        return lock(leadId).orElseThrow();
+    public boolean create(String leadId, Instant now) {
+        return jdbc.update("insert into lead_profile (lead_id, traits, mql, created_at, updated_at)"
+                + " values (?, '{}', false, ?, ?) on conflict do nothing", leadId, now, now) > 0;
     }
 
     /** The profile, locked until the transaction ends. */
