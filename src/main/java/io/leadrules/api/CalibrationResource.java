@@ -10,6 +10,7 @@ import io.leadrules.calibrate.DriftService;
 import io.leadrules.calibrate.LabelledLead;
 import io.leadrules.calibrate.TargetCloseRate;
 import io.leadrules.rules.RuleFile;
+import io.leadrules.rules.policy.RulesPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -53,19 +54,19 @@ public class CalibrationResource {
             if (request.leads() != null || request.csv() != null) {
                 throw new BacktestInputException("\"source\": \"stored\" backtests the stored leads: leave out \"leads\" and \"csv\"");
             }
-            return backtests.backtestStored(candidate, request.asOf() != null ? request.asOf() : clock.instant(), options);
+            return backtests.backtestStored(candidate, request.asOf() != null ? request.asOf() : clock.instant(), options, RulesPolicy.STRICT);
         }
         if (request.csv() != null) {
             if (request.leads() != null || request.mapping() == null) {
                 throw new BacktestInputException("Send either \"leads\" (JSON) or \"csv\" with its \"mapping\" (YAML text)");
             }
-            return backtests.backtestCsv(candidate, request.csv(), request.mapping(), request.asOf(), options);
+            return backtests.backtestCsv(candidate, request.csv(), request.mapping(), request.asOf(), options, RulesPolicy.STRICT);
         }
         if (request.leads() == null) {
             throw new BacktestInputException("Send the labelled leads: \"leads\" (JSON) or \"csv\" with its \"mapping\"");
         }
         return backtests.backtest(candidate, toLeads(request.leads()),
-                request.asOf() != null ? request.asOf() : clock.instant(), options);
+                request.asOf() != null ? request.asOf() : clock.instant(), options, RulesPolicy.STRICT);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.leadrules.report.ReportPages;
 import io.leadrules.report.ReportPages.PreviewError;
 import io.leadrules.rules.RuleFile;
 import io.leadrules.rules.RulesetInvalidException;
+import io.leadrules.rules.policy.RulesPolicy;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -65,7 +66,7 @@ public class PreviewPageResource {
             // The form sends the key as a field; a script may send the header as to every admin call.
             String bearer = AdminKeyFilter.bearerKey(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
             requireKey(key == null || key.isBlank() ? bearer : key);
-            String page = pages.preview(previews.preview(ruleFiles(files)));
+            String page = pages.preview(previews.preview(ruleFiles(files), RulesPolicy.STRICT));
             return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         } catch (AdminKeyRequiredException | InvalidUploadException | RulesetInvalidException e) {
             if (!Negotiation.wantsHtml(headers)) {

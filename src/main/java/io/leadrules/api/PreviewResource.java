@@ -4,6 +4,7 @@ import io.leadrules.calibrate.PreviewReport;
 import io.leadrules.calibrate.PreviewService;
 import io.leadrules.report.ReportPages;
 import io.leadrules.rules.RuleFile;
+import io.leadrules.rules.policy.RulesPolicy;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -39,7 +40,7 @@ public class PreviewResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response preview(@Valid ValidateRequest request, @Context HttpHeaders headers) {
         List<RuleFile> files = request == null ? null : RuleFileInput.toRuleFiles(request.files());
-        PreviewReport report = previews.preview(files);
+        PreviewReport report = previews.preview(files, RulesPolicy.STRICT);
         if (Negotiation.wantsHtml(headers)) {
             return Response.ok(pages.preview(report), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }

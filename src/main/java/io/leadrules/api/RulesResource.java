@@ -6,6 +6,7 @@ import io.leadrules.rules.RulesStatus;
 import io.leadrules.rules.RulesetDiff;
 import io.leadrules.rules.RulesetReloader;
 import io.leadrules.rules.RulesetVersion;
+import io.leadrules.rules.policy.RulesPolicy;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -52,7 +53,7 @@ public class RulesResource {
     @AdminOnly
     public ValidationReport validate(@Valid ValidateRequest request) {
         ValidateRequest body = request != null ? request : new ValidateRequest(null, null);
-        return ValidationReport.of(reloader.validate(RuleFileInput.toRuleFiles(body.files()), body.scenarios()));
+        return ValidationReport.of(reloader.validate(RuleFileInput.toRuleFiles(body.files()), body.scenarios(), RulesPolicy.STRICT));
     }
 
     @POST
