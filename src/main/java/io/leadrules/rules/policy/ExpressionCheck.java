@@ -101,6 +101,10 @@ final class ExpressionCheck {
 
     private Optional<Refusal> run(Runnable parse) {
         try {
+            // Text the scanner could not read safely comes first: the grammar would only stumble over its pieces.
+            tokens.stream().filter(t -> t.kind() == Kind.INVALID).findFirst().ifPresent(t -> {
+                throw refuse(t, describe(t));
+            });
             parse.run();
             return Optional.empty();
         } catch (Refused r) {
@@ -122,6 +126,9 @@ final class ExpressionCheck {
         if (!drools.is("drools")) {
             throw refuse(drools, "score." + verb + "(...) takes \"drools\" as its first argument");
         }
+        if (peekIs(".")) {
+            throw refuse(peek(0), "\"drools\" may only be passed on to score." + verb + ", not used (drools.)");
+        }
         int arguments = 0;
         while (peek(0) != null && peek(0).is(",")) {
             pos++;
@@ -142,7 +149,8 @@ final class ExpressionCheck {
     private String statementMessage(Token start) {
         String what = start.kind() == Kind.NAME && CONSEQUENCE_VERBS.contains(start.text())
                 ? "\"" + start.text() + "\"" : describe(start);
-        return what + ": a consequence may only call score.award(drools, ...) or score.decay(drools, $hit)";
+        return what + (what.startsWith("\"") && what.endsWith("\"") ? ":" : ";")
+                + " a consequence may only call score.award(drools, ...) or score.decay(drools, $hit)";
     }
 
     private void expression() {
@@ -285,7 +293,8 @@ final class ExpressionCheck {
     private void expect(String symbol) {
         Token t = next("\"" + symbol + "\"");
         if (!t.is(symbol)) {
-            throw refuse(t, describe(t) + " where \"" + symbol + "\" was expected");
+            boolean plain = t.kind() == Kind.SYMBOL && !SYMBOLS.containsKey(t.text()) || t.kind() == Kind.TEXT;
+            throw refuse(t, plain ? describe(t) + " where \"" + symbol + "\" was expected" : describe(t));
         }
     }
 
