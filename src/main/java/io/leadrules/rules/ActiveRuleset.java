@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -59,8 +60,8 @@ public class ActiveRuleset {
         LOG.warnf("leadrules.rules.policy=open: the DRL in %s is trusted and compiled unchecked (functions, imports and"
                 + " Java in rules can run any code in this service); rules sent in request bodies are still checked"
                 + " strictly unless the caller is an admin. The strict policy would refuse %d thing(s) in it%s",
-                dir.toAbsolutePath(), refused.size(), refused.stream().limit(10).map(p -> "\n  " + p)
-                        .reduce("", String::concat));
+                dir.toAbsolutePath(), refused.size(), refused.isEmpty() ? "" : ":"
+                        + refused.stream().limit(10).map(p -> "\n  " + p).collect(Collectors.joining()));
     }
 
     public Ruleset current() {

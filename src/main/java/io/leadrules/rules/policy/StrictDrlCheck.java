@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -335,7 +336,7 @@ public final class StrictDrlCheck {
     }
 
     private static String kind(BaseDescr descr) {
-        return "\"" + descr.getClass().getSimpleName().replace("Descr", "").toLowerCase(java.util.Locale.ROOT) + "\"";
+        return "\"" + descr.getClass().getSimpleName().replace("Descr", "").toLowerCase(Locale.ROOT) + "\"";
     }
 
     /** Where an annotation is written: its descr has no position, so look for {@code @name} after the rule's start. */
