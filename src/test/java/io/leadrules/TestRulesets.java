@@ -3,6 +3,7 @@ package io.leadrules;
 import io.leadrules.rules.RuleFile;
 import io.leadrules.rules.Ruleset;
 import io.leadrules.rules.RulesetCompiler;
+import io.leadrules.rules.policy.RulesPolicy;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +23,14 @@ public final class TestRulesets {
 
     public static Ruleset fixture(String name) {
         return COMPILER.compile(fixtureFiles(name), name);
+    }
+
+    /**
+     * A fixture that needs more than the rules vocabulary (a looping {@code modify}), compiled as trusted folder rules
+     * are under {@code leadrules.rules.policy=open}.
+     */
+    public static Ruleset trustedFixture(String name) {
+        return COMPILER.compile(fixtureFiles(name), name, RulesPolicy.OPEN);
     }
 
     public static List<RuleFile> fixtureFiles(String name) {

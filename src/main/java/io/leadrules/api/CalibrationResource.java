@@ -37,11 +37,13 @@ public class CalibrationResource {
     private final BacktestService backtests;
     private final DriftService drift;
     private final Clock clock;
+    private final CallerPolicy callers;
 
-    public CalibrationResource(BacktestService backtests, DriftService drift, Clock clock) {
+    public CalibrationResource(BacktestService backtests, DriftService drift, Clock clock, CallerPolicy callers) {
         this.backtests = backtests;
         this.drift = drift;
         this.clock = clock;
+        this.callers = callers;
     }
 
     @POST
@@ -56,19 +58,21 @@ public class CalibrationResource {
             if (request.leads() != null || request.csv() != null) {
                 throw new BacktestInputException("\"source\": \"stored\" backtests the stored leads: leave out \"leads\" and \"csv\"");
             }
-            return backtests.backtestStored(candidate, request.asOf() != null ? request.asOf() : clock.instant(), options);
+            return backtests.backtestStored(candidate, request.asOf() != null ? request.asOf() : clock.instant(),
+                    options, callers.policy());
         }
         if (request.csv() != null) {
             if (request.leads() != null || request.mapping() == null) {
                 throw new BacktestInputException("Send either \"leads\" (JSON) or \"csv\" with its \"mapping\" (YAML text)");
             }
-            return backtests.backtestCsv(candidate, request.csv(), request.mapping(), request.asOf(), options);
+            return backtests.backtestCsv(candidate, request.csv(), request.mapping(), request.asOf(), options,
+                    callers.policy());
         }
         if (request.leads() == null) {
             throw new BacktestInputException("Send the labelled leads: \"leads\" (JSON) or \"csv\" with its \"mapping\"");
         }
         return backtests.backtest(candidate, toLeads(request.leads()),
-                request.asOf() != null ? request.asOf() : clock.instant(), options);
+                request.asOf() != null ? request.asOf() : clock.instant(), options, callers.policy());
     }
 
     /**

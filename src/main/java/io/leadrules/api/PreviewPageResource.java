@@ -45,10 +45,12 @@ public class PreviewPageResource {
 
     private final PreviewService previews;
     private final ReportPages pages;
+    private final CallerPolicy callers;
 
-    public PreviewPageResource(PreviewService previews, ReportPages pages) {
+    public PreviewPageResource(PreviewService previews, ReportPages pages, CallerPolicy callers) {
         this.previews = previews;
         this.pages = pages;
+        this.callers = callers;
     }
 
     @GET
@@ -62,7 +64,7 @@ public class PreviewPageResource {
     @Produces({MediaType.TEXT_HTML, Problem.MEDIA_TYPE})
     public Response run(@RestForm("files") List<FileUpload> files, @Context HttpHeaders headers) {
         try {
-            String page = pages.preview(previews.preview(ruleFiles(files)));
+            String page = pages.preview(previews.preview(ruleFiles(files), callers.policy()));
             return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         } catch (InvalidUploadException | RulesetInvalidException e) {
             if (!Negotiation.wantsHtml(headers)) {

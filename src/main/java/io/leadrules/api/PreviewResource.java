@@ -31,17 +31,19 @@ public class PreviewResource {
 
     private final PreviewService previews;
     private final ReportPages pages;
+    private final CallerPolicy callers;
 
-    public PreviewResource(PreviewService previews, ReportPages pages) {
+    public PreviewResource(PreviewService previews, ReportPages pages, CallerPolicy callers) {
         this.previews = previews;
         this.pages = pages;
+        this.callers = callers;
     }
 
     @POST
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response preview(@Valid ValidateRequest request, @Context HttpHeaders headers) {
         List<RuleFile> files = request == null ? null : RuleFileInput.toRuleFiles(request.files());
-        PreviewReport report = previews.preview(files);
+        PreviewReport report = previews.preview(files, callers.policy());
         if (Negotiation.wantsHtml(headers)) {
             return Response.ok(pages.preview(report), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }

@@ -36,10 +36,12 @@ public class RulesResource {
 
     private final RulesetReloader reloader;
     private final SecurityIdentity caller;
+    private final CallerPolicy callers;
 
-    public RulesResource(RulesetReloader reloader, SecurityIdentity caller) {
+    public RulesResource(RulesetReloader reloader, SecurityIdentity caller, CallerPolicy callers) {
         this.reloader = reloader;
         this.caller = caller;
+        this.callers = callers;
     }
 
     @GET
@@ -58,7 +60,8 @@ public class RulesResource {
     @RolesAllowed(Roles.ANALYST)
     public ValidationReport validate(@Valid ValidateRequest request) {
         ValidateRequest body = request != null ? request : new ValidateRequest(null, null);
-        return ValidationReport.of(reloader.validate(RuleFileInput.toRuleFiles(body.files()), body.scenarios()));
+        return ValidationReport.of(reloader.validate(RuleFileInput.toRuleFiles(body.files()), body.scenarios(),
+                callers.policy()));
     }
 
     @POST

@@ -7,6 +7,7 @@ import io.leadrules.rules.RuleFile;
 import io.leadrules.rules.Ruleset;
 import io.leadrules.rules.RulesetCompiler;
 import io.leadrules.rules.RulesetInvalidException;
+import io.leadrules.rules.policy.RulesPolicy;
 import io.leadrules.scoring.Scorer;
 import io.leadrules.scoring.ScoringPolicy;
 
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +48,8 @@ public final class BacktestCli {
               --target-min R          lowest close rate for the threshold suggestion, 0-1
               --target-max R          highest close rate for the threshold suggestion, 0-1
               --band-shares A,B,..    shares of leads for band cut-offs, e.g. 0.1,0.2,0.3,0.4
+              --policy strict|open    rules policy for --rules (default strict: the rules vocabulary only);
+                                      open compiles any DRL, Java included: only for a folder you trust
             """;
 
     private BacktestCli() {
@@ -104,12 +108,17 @@ public final class BacktestCli {
         RulesetCompiler compiler = new RulesetCompiler(Clock.systemUTC(), 1);
         Path rulesDir = path(options, "rules");
         List<RuleFile> files = RulesetCompiler.readFolder(rulesDir);
-        Ruleset ruleset = compiler.compile(files, rulesDir.toString());
+        Ruleset ruleset = compiler.compile(files, rulesDir.toString(), policy(options));
         try {
             return new Backtester(scorer, settings(options, defaults)).run(ruleset, leads, asOf);
         } finally {
             ruleset.release();
         }
+    }
+
+    /** Strict unless asked: a folder handed to the command line is not trusted just for being local. */
+    private static RulesPolicy policy(Map<String, String> options) {
+        return RulesPolicy.valueOf(options.getOrDefault("policy", "strict").toUpperCase(Locale.ROOT));
     }
 
     private static ScoringPolicy policy(Map<String, String> options, Properties defaults) {
@@ -160,6 +169,10 @@ public final class BacktestCli {
             if (!options.containsKey(required)) {
                 throw new IllegalArgumentException("--" + required + " is required");
             }
+        }
+        String policy = options.getOrDefault("policy", "strict");
+        if (!policy.equals("strict") && !policy.equals("open")) {
+            throw new IllegalArgumentException("--policy must be strict or open, got \"" + policy + "\"");
         }
         String format = options.getOrDefault("format", "text");
         if (!format.equals("text") && !format.equals("json")) {

@@ -4,6 +4,7 @@ import io.leadrules.profile.StoredLeads;
 import io.leadrules.rules.ActiveRuleset;
 import io.leadrules.rules.RuleFile;
 import io.leadrules.rules.Ruleset;
+import io.leadrules.rules.policy.RulesPolicy;
 import io.leadrules.scoring.Scorer;
 import io.leadrules.scoring.ScoringEngine;
 import io.leadrules.scoring.ScoringPolicy;
@@ -43,14 +44,16 @@ public class BacktestService {
     /**
      * @param candidate DRL files to test instead of the live ruleset; null or empty = the live ruleset
      * @param options this request's target, band shares and threshold; their null parts: the configured ones
+     * @param callerPolicy {@link RulesPolicy#STRICT} unless the caller is trusted with open DRL; the candidate is
+     *                     compiled under the stricter of it and the configured policy
      */
     public BacktestReport backtest(List<RuleFile> candidate, List<LabelledLead> leads, Instant asOf,
-                                   BacktestOptions options) {
+                                   BacktestOptions options, RulesPolicy callerPolicy) {
         Backtester backtester = backtester(options);
         if (candidate == null || candidate.isEmpty()) {
             return backtester.run(active.current(), leads, asOf);
         }
-        Ruleset ruleset = active.compiler().compile(candidate, "backtest");
+        Ruleset ruleset = compile(candidate, callerPolicy);
         try {
             return backtester.run(ruleset, leads, asOf);
         } finally {
@@ -62,12 +65,13 @@ public class BacktestService {
      * A backtest of the stored leads that have an outcome, read a page at a time; each is scored from its stored
      * profile and events at {@code asOf} (one instant for all, so scores compare), keeping only the figures.
      */
-    public BacktestReport backtestStored(List<RuleFile> candidate, Instant asOf, BacktestOptions options) {
+    public BacktestReport backtestStored(List<RuleFile> candidate, Instant asOf, BacktestOptions options,
+                                         RulesPolicy callerPolicy) {
         Backtester backtester = backtester(options);
         if (candidate == null || candidate.isEmpty()) {
             return backtestStored(backtester, active.current(), asOf);
         }
-        Ruleset ruleset = active.compiler().compile(candidate, "backtest");
+        Ruleset ruleset = compile(candidate, callerPolicy);
         try {
             return backtestStored(backtester, ruleset, asOf);
         } finally {
@@ -98,10 +102,14 @@ public class BacktestService {
 
     /** A backtest of a CSV read through a YAML mapping; {@code asOf} overrides the mapping's when given. */
     public BacktestReport backtestCsv(List<RuleFile> candidate, String csv, String mappingYaml, Instant asOf,
-                                      BacktestOptions options) {
+                                      BacktestOptions options, RulesPolicy callerPolicy) {
         CsvMapping mapping = CsvLeadMapper.readMapping(mappingYaml);
         List<LabelledLead> leads = CsvLeadMapper.map(new StringReader(csv), mapping);
-        return backtest(candidate, leads, asOf != null ? asOf : mapping.asOf(), options);
+        return backtest(candidate, leads, asOf != null ? asOf : mapping.asOf(), options, callerPolicy);
+    }
+
+    private Ruleset compile(List<RuleFile> candidate, RulesPolicy callerPolicy) {
+        return active.compiler().compile(candidate, "backtest", RulesPolicy.strictest(active.folderPolicy(), callerPolicy));
     }
 
     /** The live engine's scorer, at this request's threshold if it sets one. */

@@ -6,6 +6,7 @@ import io.leadrules.rules.ActiveRuleset;
 import io.leadrules.rules.RuleFile;
 import io.leadrules.rules.Ruleset;
 import io.leadrules.rules.RulesetCompiler;
+import io.leadrules.rules.policy.RulesPolicy;
 import io.leadrules.scoring.ScoringEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,10 +38,16 @@ public class PreviewService {
         this.clock = clock;
     }
 
-    /** @param files the candidate's DRL files; null = the rules folder's files as they are now */
-    public PreviewReport preview(List<RuleFile> files) {
+    /**
+     * @param files the candidate's DRL files; null = the rules folder's files as they are now (under its policy)
+     * @param callerPolicy {@link RulesPolicy#STRICT} unless the caller is trusted with open DRL; sent files are
+     *                     compiled under the stricter of it and the configured policy
+     */
+    public PreviewReport preview(List<RuleFile> files, RulesPolicy callerPolicy) {
         List<RuleFile> candidateFiles = files != null ? files : RulesetCompiler.readFolder(active.rulesDir());
-        Ruleset candidate = active.compiler().compile(candidateFiles, "preview");
+        RulesPolicy policy = files != null ? RulesPolicy.strictest(active.folderPolicy(), callerPolicy)
+                : active.folderPolicy();
+        Ruleset candidate = active.compiler().compile(candidateFiles, "preview", policy);
         try {
             ImpactPreview preview = new ImpactPreview(engine.scorer(), handoff::isMql,
                     config.preview().sampleSize(), config.preview().bucketPoints());

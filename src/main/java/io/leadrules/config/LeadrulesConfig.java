@@ -1,5 +1,6 @@
 package io.leadrules.config;
 
+import io.leadrules.rules.policy.RulesPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Positive;
@@ -29,6 +30,14 @@ public interface LeadrulesConfig {
         /** Folder holding the DRL files (and scenario tests in {@code tests/}). */
         @WithDefault("rules")
         String dir();
+
+        /**
+         * What DRL the service compiles from that folder: {@code strict}, the rules vocabulary only, or {@code open},
+         * any DRL (Java included) for a folder written by trusted engineers. Rules sent in request bodies are strict
+         * whatever this says, unless the caller is trusted (README "Rules policy").
+         */
+        @WithDefault("strict")
+        RulesPolicy policy();
     }
 
     interface Mql {

@@ -1,6 +1,7 @@
 package io.leadrules.rules;
 
 import io.leadrules.config.LeadrulesConfig;
+import io.leadrules.rules.policy.RulesPolicy;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,8 @@ import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -34,7 +37,11 @@ public class ActiveRuleset {
     void loadAtStartup() {
         Path dir = rulesDir();
         try {
-            Ruleset ruleset = compiler.compile(RulesetCompiler.readFolder(dir), dir.toAbsolutePath().toString());
+            List<RuleFile> files = RulesetCompiler.readFolder(dir);
+            if (folderPolicy() == RulesPolicy.OPEN) {
+                warnOpenPolicy(dir, files);
+            }
+            Ruleset ruleset = compiler.compile(files, dir.toAbsolutePath().toString(), folderPolicy());
             current.set(ruleset);
             LOG.infof("Ruleset %s active: %d rules from %d files in %s", ruleset.version(),
                     ruleset.catalog().rules().size(), ruleset.files().size(), dir.toAbsolutePath());
@@ -42,6 +49,19 @@ public class ActiveRuleset {
             LOG.errorf("Refusing to start: the rules in %s are invalid.%n%s", dir.toAbsolutePath(), e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * Open DRL can run any code inside the service: say so loudly, with what the strict policy would refuse, so that
+     * an open folder is a decision someone can see rather than a default nobody noticed.
+     */
+    private static void warnOpenPolicy(Path dir, List<RuleFile> files) {
+        List<DrlProblem> refused = files.stream().flatMap(f -> RulesetCompiler.strictProblems(f).stream()).toList();
+        LOG.warnf("leadrules.rules.policy=open: the DRL in %s is trusted and compiled unchecked (functions, imports and"
+                + " Java in rules can run any code in this service); rules sent in request bodies are still checked"
+                + " strictly unless the caller is an admin. The strict policy would refuse %d thing(s) in it%s",
+                dir.toAbsolutePath(), refused.size(), refused.isEmpty() ? "" : ":"
+                        + refused.stream().limit(10).map(p -> "\n  " + p).collect(Collectors.joining()));
     }
 
     public Ruleset current() {
@@ -54,6 +74,11 @@ public class ActiveRuleset {
 
     public Path rulesDir() {
         return Path.of(config.rules().dir());
+    }
+
+    /** The policy of the rules folder (config {@code leadrules.rules.policy}), for start-up, reloads and rollbacks. */
+    public RulesPolicy folderPolicy() {
+        return config.rules().policy();
     }
 
     /** Makes {@code next} the ruleset for every new request; returns the one it replaced. */

@@ -1,5 +1,8 @@
 package io.leadrules.rules;
 
+import io.leadrules.rules.policy.PolicyViolation;
+import io.leadrules.rules.policy.RulesPolicy;
+import io.leadrules.rules.policy.StrictDrlCheck;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -81,17 +84,39 @@ public final class RulesetCompiler {
         return false;
     }
 
-    /** Compiles and validates; throws {@link RulesetInvalidException} listing every problem. */
+    /** Compiles under the {@link RulesPolicy#STRICT strict} policy: the safe choice for DRL of unknown origin. */
     public Ruleset compile(List<RuleFile> files, String source) {
+        return compile(files, source, RulesPolicy.STRICT);
+    }
+
+    /**
+     * Compiles and validates; throws {@link RulesetInvalidException} listing every problem. Under the strict policy
+     * a file that breaks it never reaches Drools (building alone can run code, see {@link StrictDrlCheck}); the other
+     * files are still built, so their own errors are listed too.
+     */
+    public Ruleset compile(List<RuleFile> files, String source, RulesPolicy policy) {
         List<DrlProblem> problems = new ArrayList<>();
         if (files.isEmpty()) {
             problems.add(new DrlProblem("", 0, 0, "The ruleset has no .drl files"));
         }
         problems.addAll(duplicatePaths(files));
         RuleCatalog catalog = RuleCatalog.read(files, problems);
+        List<RuleFile> buildable = files;
+        if (policy == RulesPolicy.STRICT) {
+            buildable = new ArrayList<>();
+            for (RuleFile file : files) {
+                List<DrlProblem> refused = strictProblems(file);
+                problems.addAll(refused);
+                if (refused.isEmpty()) {
+                    buildable.add(file);
+                }
+            }
+        }
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("io.leadrules", "ruleset", "1.0." + BUILDS.incrementAndGet());
-        problems.addAll(withoutEchoesOfDuplicates(build(ks, releaseId, files), problems));
+        if (!buildable.isEmpty()) {
+            problems.addAll(withoutEchoesOfDuplicates(build(ks, releaseId, buildable), problems));
+        }
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
             throw new RulesetInvalidException(problems);
@@ -105,6 +130,12 @@ public final class RulesetCompiler {
         }
         boolean rawEvents = files.stream().anyMatch(f -> RAW_EVENT_PATTERN.matcher(f.content()).find());
         return new Ruleset(version(files), clock.instant(), source, files, catalog, container, poolSize, rawEvents);
+    }
+
+    /** What the strict policy refuses in the file (its parser errors included, as it cannot be checked then). */
+    public static List<DrlProblem> strictProblems(RuleFile file) {
+        List<PolicyViolation> violations = StrictDrlCheck.check(file.content());
+        return violations.stream().map(v -> new DrlProblem(file.path(), v.line(), v.column(), v.message())).toList();
     }
 
     /** Two files under one path: the second would silently replace the first in the build. */

@@ -1,6 +1,7 @@
 package io.leadrules.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadrules.rules.policy.RulesPolicy;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -153,22 +154,29 @@ public class RulesetReloader {
      * Compiles and runs scenarios without activating anything. {@code problems} are those already found while
      * reading the scenarios; they make the check invalid.
      */
-    public RulesetCheck validate(List<RuleFile> files, List<Scenario> scenarios, List<DrlProblem> problems) {
-        RulesetCheck check = check(files, scenarios, new ArrayList<>(problems), "validation");
+    private RulesetCheck validate(List<RuleFile> files, List<Scenario> scenarios, List<DrlProblem> problems,
+                                  RulesPolicy policy) {
+        RulesetCheck check = check(files, scenarios, new ArrayList<>(problems), "validation", policy);
         check.discard();
         return check;
     }
 
     /**
      * Validates submitted files and scenarios (see {@link ScenarioRunner#fromJson}) without activating anything.
-     * Null {@code files} means the rules folder's files; null {@code scenarios} means the folder's scenarios.
+     * Null {@code files} means the rules folder's files (under the folder's policy); null {@code scenarios} means
+     * the folder's scenarios.
+     *
+     * @param callerPolicy {@link RulesPolicy#STRICT} unless the caller is trusted with open DRL; submitted files are
+     *                     compiled under the stricter of it and the configured policy
      */
-    public RulesetCheck validate(List<RuleFile> files, List<JsonNode> scenarios) {
+    public RulesetCheck validate(List<RuleFile> files, List<JsonNode> scenarios, RulesPolicy callerPolicy) {
         List<DrlProblem> problems = new ArrayList<>();
         List<RuleFile> ruleFiles = files != null ? files : RulesetCompiler.readFolder(rulesDir());
+        RulesPolicy policy = files != null ? RulesPolicy.strictest(active.folderPolicy(), callerPolicy)
+                : active.folderPolicy();
         List<Scenario> list = scenarios != null ? ScenarioRunner.fromJson(scenarios, problems)
                 : ScenarioRunner.parse(ScenarioRunner.readFolder(rulesDir()), problems);
-        return validate(ruleFiles, list, problems);
+        return validate(ruleFiles, list, problems, policy);
     }
 
     /** The rules of the active ruleset, in file order. */
@@ -224,17 +232,19 @@ public class RulesetReloader {
         releaser.shutdownNow();
     }
 
+    /** The folder's files, or a stored version (which came from the folder): under the folder's policy. */
     private RulesetCheck check(List<RuleFile> files, List<ScenarioFile> tests, String source) {
         List<DrlProblem> problems = new ArrayList<>();
         List<Scenario> scenarios = ScenarioRunner.parse(tests, problems);
-        return check(files, scenarios, problems, source);
+        return check(files, scenarios, problems, source, active.folderPolicy());
     }
 
-    private RulesetCheck check(List<RuleFile> files, List<Scenario> scenarios, List<DrlProblem> problems, String source) {
+    private RulesetCheck check(List<RuleFile> files, List<Scenario> scenarios, List<DrlProblem> problems, String source,
+                               RulesPolicy policy) {
         String version = RulesetCompiler.version(files);
         Ruleset candidate;
         try {
-            candidate = active.compiler().compile(files, source);
+            candidate = active.compiler().compile(files, source, policy);
         } catch (RulesetInvalidException e) {
             List<DrlProblem> all = new ArrayList<>(e.problems());
             all.addAll(problems);

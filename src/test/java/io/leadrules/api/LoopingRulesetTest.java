@@ -20,11 +20,12 @@ import static org.hamcrest.Matchers.hasSize;
 @TestProfile(LoopingRulesetTest.LoopingRules.class)
 class LoopingRulesetTest {
 
-    /** The service started on a ruleset with a rule that re-triggers itself. */
+    /** The service started on a ruleset with a rule that re-triggers itself (a modify: trusted, open policy). */
     public static class LoopingRules implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("leadrules.rules.dir", "src/test/resources/drl/looping",
+                    "leadrules.rules.policy", "open",
                     "leadrules.engine.max-fires", "200");
         }
     }

@@ -4,6 +4,7 @@ import io.leadrules.model.Event;
 import io.leadrules.model.Lead;
 import io.leadrules.rules.Ruleset;
 import io.leadrules.rules.RulesetCompiler;
+import io.leadrules.rules.policy.RulesPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -23,7 +24,7 @@ class FireLimitTest {
     @Test
     void namesTheRuleThatLoopsPastTheFireLimit() {
         Ruleset ruleset = new RulesetCompiler(Clock.systemUTC(), 1)
-                .compile(RulesetCompiler.readFolder(Path.of("src/test/resources/looping")), "test");
+                .compile(RulesetCompiler.readFolder(Path.of("src/test/resources/looping")), "test", RulesPolicy.OPEN);
         Scorer scorer = new Scorer(new ScoringPolicy(new BigDecimal("70"), 50, Map.of(), Optional.empty()));
         try {
             assertThatThrownBy(() -> scorer.score(ruleset, new Lead("l1"), List.of(), Instant.parse("2026-03-02T12:00:00Z")))

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class LoopGuardTest {
 
-    private final Ruleset looping = TestRulesets.fixture("looping");
+    private final Ruleset looping = TestRulesets.trustedFixture("looping");
     private final Scorer scorer = new Scorer(new ScoringPolicy(new BigDecimal("70"), 500, Map.of(), Optional.empty()));
 
     @Test
