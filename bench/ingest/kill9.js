@@ -27,7 +27,9 @@ const root = path.resolve(__dirname, '..', '..');
 const work = path.resolve(args.work || path.join(root, 'target', 'kill9'));
 const jar = path.join(root, 'target', 'quarkus-app', 'quarkus-run.jar');
 const lead = 'kill9-lead';
-const auth = 'Basic ' + Buffer.from('dev-write-key:').toString('base64');
+// A production start refuses short or documented keys: a random write key per run.
+const writeKey = require('crypto').randomBytes(24).toString('hex');
+const auth = 'Basic ' + Buffer.from(writeKey + ':').toString('base64');
 
 function request(method, urlPath, body) {
   return new Promise((resolve, reject) => {
@@ -49,7 +51,7 @@ function request(method, urlPath, body) {
 function start(label) {
   const log = fs.openSync(path.join(work, `${label}.log`), 'w');
   const java = spawn('java', [`-Dquarkus.http.port=${port}`, `-Dleadrules.rules.dir=${path.join(root, 'rules')}`,
-    `-Dleadrules.data.dir=${path.join(work, 'data')}`, '-Dleadrules.rules.watch=false',
+    `-Dleadrules.data.dir=${path.join(work, 'data')}`, '-Dleadrules.rules.watch=false', `-Dleadrules.ingest.write-keys=${writeKey}`,
     '-Dleadrules.mql.webhook.poll-every=off', ...jvmExtra, '-jar', jar], { cwd: work, stdio: ['ignore', log, log] });
   return java;
 }

@@ -10,7 +10,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 work="$repo/target/bench-reload"
 port=18081
-key=bench-key
+# A production start refuses short or documented keys: a random one per run.
+key=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 base="http://127.0.0.1:$port"
 
 cd "$repo"
@@ -26,7 +27,7 @@ java -Xmx1g -Dquarkus.http.port=$port -Dleadrules.rules.dir="$work/rules" -Dlead
 service=$!
 trap 'kill $service 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "$base/q/health/ready" >/dev/null && break; sleep 1; done
-rules=$(curl -sf "$base/rules" | jq length)
+rules=$(curl -sf -H "Authorization: Bearer $key" "$base/rules" | jq length)
 echo "service up with $rules rules"
 
 admin() { curl -s -o "$work/last.json" -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $key" "$@"; }
@@ -45,7 +46,7 @@ touch "$work/scoring"
 for c in $(seq 1 "$clients"); do
   (
     while [ -f "$work/scoring" ]; do
-      curl -s -o "$work/score-$c.json" -w '%{http_code} %{time_total} ' -H 'Content-Type: application/json' -d "$body" "$base/score"
+      curl -s -o "$work/score-$c.json" -w '%{http_code} %{time_total} ' -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d "$body" "$base/score"
       jq -r '.ruleset.version // "none"' "$work/score-$c.json" 2>/dev/null || echo none
     done > "$work/results/scores-$c.txt"
   ) &
