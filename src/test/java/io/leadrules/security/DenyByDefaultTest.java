@@ -1,37 +1,19 @@
 package io.leadrules.security;
 
-import io.leadrules.api.ScoreResource;
 import io.leadrules.support.Api;
+import io.leadrules.support.ServedEndpoints;
+import io.leadrules.support.ServedEndpoints.Endpoint;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HEAD;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static io.leadrules.support.Api.anonymous;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,9 +28,6 @@ class DenyByDefaultTest {
 
     /** Endpoints deliberately open to anyone: signing out needs no role. */
     private static final Set<String> OPEN = Set.of("POST /logout");
-    private static final List<Class<? extends Annotation>> VERBS = List.of(GET.class, POST.class, PUT.class,
-            DELETE.class, PATCH.class, HEAD.class);
-    private static final Pattern TEMPLATE = Pattern.compile("\\{(\\w+)(?:\\s*:\\s*([^}]+))?}");
     /** Each dev key and the roles it holds (a role includes those below it). */
     private static final Map<String, Set<String>> KEYS = Map.of(
             Api.ADMIN_KEY, Set.copyOf(Roles.ALL),
@@ -57,76 +36,11 @@ class DenyByDefaultTest {
             Api.SCORE_KEY, Set.of(Roles.SCORE),
             Api.WRITE_KEY, Set.of(Roles.INGEST));
 
-    record Endpoint(String verb, String path, Method method, Class<?> type) {
-
-        String name() {
-            return verb + " " + path;
-        }
-
-        /** The roles allowed, or null for @PermitAll / nothing declared. */
-        String[] roles() {
-            RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
-            if (allowed == null && method.getAnnotation(PermitAll.class) == null) {
-                allowed = type.getAnnotation(RolesAllowed.class);
-            }
-            return allowed == null ? null : allowed.value();
-        }
-
-        /** The first media type the method (or its class) consumes; JSON when it says nothing. */
-        String consumes() {
-            Consumes c = method.getAnnotation(Consumes.class);
-            c = c != null ? c : type.getAnnotation(Consumes.class);
-            return c == null ? "application/json" : c.value()[0];
-        }
-
-        boolean permitAll() {
-            return method.getAnnotation(PermitAll.class) != null
-                    || (method.getAnnotation(RolesAllowed.class) == null && type.getAnnotation(PermitAll.class) != null);
-        }
-    }
-
     private static List<Endpoint> endpoints;
 
     @BeforeAll
-    static void findEndpoints() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path classes = Path.of(ScoreResource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<Endpoint> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                Class<?> type = Class.forName(name, false, ScoreResource.class.getClassLoader());
-                jakarta.ws.rs.Path root = type.getAnnotation(jakarta.ws.rs.Path.class);
-                if (root == null) {
-                    continue;
-                }
-                for (Method m : type.getDeclaredMethods()) {
-                    for (Class<? extends Annotation> verb : VERBS) {
-                        if (m.isAnnotationPresent(verb)) {
-                            jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
-                            String path = join(root.value(), sub == null ? "" : sub.value());
-                            found.add(new Endpoint(verb.getSimpleName(), path, m, type));
-                        }
-                    }
-                }
-            }
-        }
-        endpoints = found;
-    }
-
-    private static String join(String a, String b) {
-        String path = ("/" + a + "/" + b).replaceAll("/+", "/");
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
-    /** A concrete URL for a template: {@code {kind: identify|track}} takes its first choice, other params "x". */
-    private static String concrete(String template) {
-        Matcher m = TEMPLATE.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String regex = m.group(2);
-            m.appendReplacement(out, regex != null && regex.matches("[\\w|]+") ? regex.split("\\|")[0] : "x");
-        }
-        return m.appendTail(out).toString();
+    static void findEndpoints() {
+        endpoints = ServedEndpoints.all();
     }
 
     /** A request the endpoint would take, so its answer is about the key, not a 415 for the body's type. */
@@ -139,7 +53,7 @@ class DenyByDefaultTest {
                     : r.contentType(type.contains("*") ? "application/json" : type)
                     .body("{}".getBytes(StandardCharsets.UTF_8));
         }
-        return r.request(e.verb(), concrete(e.path()));
+        return r.request(e.verb(), e.concretePath());
     }
 
     @Test
