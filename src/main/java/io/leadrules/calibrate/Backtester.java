@@ -60,7 +60,7 @@ public final class Backtester {
     public ScoredLead score(Ruleset ruleset, LabelledLead lead, Instant asOf) {
         ScoreCard card = scorer.score(ruleset, lead.lead(), lead.events(), asOf);
         return new ScoredLead(lead.lead().getId(), card.score(), Boolean.TRUE.equals(lead.won()), firedRules(card),
-                lead.closedAt());
+                lead.closedAt(), card.eligible());
     }
 
     /** The report over already scored, labelled leads ({@code count}: all leads scored, labelled or not). */
@@ -95,7 +95,7 @@ public final class Backtester {
                     settings.drift());
         }
         List<DriftCheck.MqlOutcome> mqls = labelled.stream()
-                .filter(l -> l.closedAt() != null && l.score().compareTo(threshold) >= 0)
+                .filter(l -> l.closedAt() != null && l.mqlAt(threshold))
                 .map(l -> new DriftCheck.MqlOutcome(l.leadId(), l.won(), l.closedAt())).toList();
         long later = mqls.stream().filter(m -> m.closedAt().isAfter(asOf)).count();
         String leftOut = (dated == labelled.size() ? "" : " " + (labelled.size() - dated) + " labelled lead(s) without"

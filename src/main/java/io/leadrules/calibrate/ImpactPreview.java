@@ -32,10 +32,13 @@ import java.util.stream.Collectors;
  */
 public final class ImpactPreview {
 
-    /** Whether a lead is MQL with this score, given its state before (the service's hand-off rule, hysteresis). */
+    /**
+     * Whether a lead is MQL with this score card, given its state before (the service's hand-off rule: disqualifiers,
+     * minimums, hysteresis).
+     */
     @FunctionalInterface
     public interface MqlRule {
-        boolean isMql(boolean wasMql, BigDecimal score, BigDecimal threshold);
+        boolean isMql(boolean wasMql, ScoreCard card);
     }
 
     /** Beyond this many buckets between the lowest and highest shift, only non-empty buckets are listed. */
@@ -87,9 +90,8 @@ public final class ImpactPreview {
         public void add(String leadId, boolean wasMql, Lead lead, List<Event> events) {
             ScoreCard before = scorer.score(live, lead, events, asOf);
             ScoreCard after = scorer.score(candidate, lead, events, asOf);
-            BigDecimal threshold = scorer.policy().threshold();
-            boolean mqlBefore = mqlRule.isMql(wasMql, before.score(), threshold);
-            boolean mqlAfter = mqlRule.isMql(wasMql, after.score(), threshold);
+            boolean mqlBefore = mqlRule.isMql(wasMql, before);
+            boolean mqlAfter = mqlRule.isMql(wasMql, after);
             leads++;
             mqlLive += mqlBefore ? 1 : 0;
             mqlCandidate += mqlAfter ? 1 : 0;

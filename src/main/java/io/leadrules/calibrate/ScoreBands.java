@@ -42,8 +42,8 @@ final class ScoreBands {
     }
 
     static ThresholdBand thresholdBand(List<ScoredLead> leads, BigDecimal threshold) {
-        List<ScoredLead> above = leads.stream().filter(l -> l.score().compareTo(threshold) >= 0).toList();
-        List<ScoredLead> below = leads.stream().filter(l -> l.score().compareTo(threshold) < 0).toList();
+        List<ScoredLead> above = leads.stream().filter(l -> l.mqlAt(threshold)).toList();
+        List<ScoredLead> below = leads.stream().filter(l -> !l.mqlAt(threshold)).toList();
         return new ThresholdBand(threshold, group(above), group(below));
     }
 

@@ -32,6 +32,10 @@ final class ThresholdSuggester {
                     + " threshold closes at 0 %", target, null);
         }
         List<Candidate> all = candidates(labelled);
+        if (all.isEmpty()) {
+            return none(ThresholdSuggestion.NOT_REACHABLE, "No labelled lead can be an MQL at any threshold: every one is"
+                    + " disqualified or under a fit or intent minimum", target, null);
+        }
         List<Candidate> inRange = all.stream().filter(c -> target.contains(c.closeRate())).toList();
         if (inRange.isEmpty()) {
             Candidate closest = closest(all, target);
@@ -44,9 +48,12 @@ final class ThresholdSuggester {
                 + best.leads() + " leads at or above it close at " + percent(best.closeRate()), target, best, inRange, null);
     }
 
-    /** One candidate per distinct score, lowest score first. */
+    /**
+     * One candidate per distinct score, lowest score first. Only eligible leads count: a disqualified lead, or one
+     * under a minimum, is no MQL at any threshold.
+     */
     private static List<Candidate> candidates(List<ScoredLead> labelled) {
-        List<ScoredLead> bestFirst = ScoreBands.bestFirst(labelled);
+        List<ScoredLead> bestFirst = ScoreBands.bestFirst(labelled.stream().filter(ScoredLead::eligible).toList());
         List<Candidate> candidates = new ArrayList<>();
         int won = 0;
         for (int i = 0; i < bestFirst.size(); i++) {
@@ -56,7 +63,7 @@ final class ThresholdSuggester {
             if (lastOfScore) {
                 int leads = i + 1;
                 candidates.add(new Candidate(lead.score(), leads, won, Rates.round(won / (double) leads),
-                        Rates.round(leads / (double) bestFirst.size())));
+                        Rates.round(leads / (double) labelled.size())));
             }
         }
         candidates.sort(Comparator.comparing(Candidate::score));

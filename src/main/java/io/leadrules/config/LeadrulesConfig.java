@@ -44,6 +44,12 @@ public interface LeadrulesConfig {
         /** A lead whose score reaches this is a marketing-qualified lead. */
         @WithDefault("70")
         BigDecimal threshold();
+
+        /** Fit points a lead needs, besides the threshold, to be an MQL; unset: no minimum. */
+        Optional<BigDecimal> minFit();
+
+        /** Intent points (after decay) a lead needs, besides the threshold, to be an MQL; unset: no minimum. */
+        Optional<BigDecimal> minIntent();
     }
 
     interface Engine {

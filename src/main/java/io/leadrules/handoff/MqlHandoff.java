@@ -2,6 +2,7 @@ package io.leadrules.handoff;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadrules.model.ScoreCard;
 import io.leadrules.store.OutboxRepository;
 import io.leadrules.store.TransitionRepository;
 import io.leadrules.store.TransitionRow;
@@ -37,20 +38,27 @@ public class MqlHandoff {
         this.mapper = mapper;
     }
 
-    /** Whether the lead is an MQL after this score, given whether it was one before. */
-    public boolean isMql(boolean wasMql, BigDecimal score, BigDecimal threshold) {
+    /**
+     * Whether the lead is an MQL after this score, given whether it was one before: no disqualifier and every minimum
+     * met (the card says), and the score at the line, which hysteresis lowers for a lead already MQL.
+     */
+    public boolean isMql(boolean wasMql, ScoreCard card) {
+        return card.eligible() && isOverLine(wasMql, card.score(), card.threshold());
+    }
+
+    /** The score part of the rule alone, for callers that judged eligibility themselves. */
+    public boolean isOverLine(boolean wasMql, BigDecimal score, BigDecimal threshold) {
         BigDecimal line = wasMql ? threshold.subtract(config.hysteresis()) : threshold;
         return score.compareTo(line) >= 0;
     }
 
     /** Records the transition (if the state changed) and queues its webhook; call inside the decision's transaction. */
-    public void record(String leadId, boolean wasMql, boolean isMql, BigDecimal score, BigDecimal threshold,
-                       String rulesetVersion, long decisionId, Instant at) {
+    public void record(String leadId, boolean wasMql, boolean isMql, ScoreCard card, long decisionId, Instant at) {
         if (wasMql == isMql) {
             return;
         }
-        TransitionRow t = transitions.insert(leadId, isMql ? ENTERED : LEFT, at, score, threshold, rulesetVersion,
-                decisionId);
+        TransitionRow t = transitions.insert(leadId, isMql ? ENTERED : LEFT, at, card.score(), card.threshold(),
+                card.ruleset().version(), decisionId, card.disqualifiedBy());
         if (config.webhook().url().isPresent()) {
             outbox.insert(leadId, t.id(), payload(t), at);
         }
@@ -65,6 +73,7 @@ public class MqlHandoff {
         body.put("score", t.score());
         body.put("threshold", t.threshold());
         body.put("rulesetVersion", t.rulesetVersion());
+        body.put("disqualifiedBy", t.disqualifiedBy());
         try {
             return mapper.writeValueAsString(body);
         } catch (JsonProcessingException e) {

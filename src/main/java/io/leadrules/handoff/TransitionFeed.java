@@ -30,7 +30,7 @@ public class TransitionFeed {
         Instant from = since == null || since.isBlank() ? Instant.EPOCH : parse(since);
         return transitions.since(from, PageLimit.parse(limit)).stream()
                 .map(t -> new TransitionRow(t.id(), t.leadId(), t.direction(), t.at(), Points.normalize(t.score()),
-                        Points.normalize(t.threshold()), t.rulesetVersion(), t.decisionId()))
+                        Points.normalize(t.threshold()), t.rulesetVersion(), t.decisionId(), t.disqualifiedBy()))
                 .toList();
     }
 

@@ -3,9 +3,12 @@ package io.leadrules.model;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The kinds of points a rule can give; {@code CAP} is the adjustment made when a cap trims points. */
+/**
+ * The kinds of points a rule can give; {@code CAP} is the adjustment made when a cap trims points. A
+ * {@code DISQUALIFY} rule vetoes MQL whatever the score (its points, usually none or negative, still count).
+ */
 public enum Category {
-    FIT, INTENT, NEGATIVE, DECAY, CAP;
+    FIT, INTENT, NEGATIVE, DISQUALIFY, DECAY, CAP;
 
     // Computed once: label() is called for every hit while scoring.
     private final String label = name().toLowerCase(Locale.ROOT);

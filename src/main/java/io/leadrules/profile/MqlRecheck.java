@@ -76,7 +76,7 @@ public class MqlRecheck {
         }
         List<StoredEvent> history = events.forLead(leadId);
         ScoreCard card = rescorer.score(row.get(), history, now);
-        if (handoff.isMql(true, card.score(), card.threshold())) {
+        if (handoff.isMql(true, card)) {
             return false;
         }
         // Locked, the lead may have moved on (an event or another recheck committed since): decide on it as it is

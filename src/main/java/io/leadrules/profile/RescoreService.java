@@ -55,9 +55,7 @@ public class RescoreService {
      */
     public ScoreCard score(LeadRow lead, List<StoredEvent> events, Instant at) {
         ScoreCard card = engine.score(toLead(lead), toEvents(events), at);
-        boolean mql = handoff.isMql(lead.mql(), card.score(), card.threshold());
-        return mql == card.mql() ? card : new ScoreCard(card.leadId(), card.score(), card.breakdown(), mql,
-                card.threshold(), card.ruleset(), card.asOf(), card.hits(), card.scoreWithoutRule());
+        return card.withMql(handoff.isMql(lead.mql(), card));
     }
 
     /**
@@ -89,14 +87,14 @@ public class RescoreService {
         ScoreCard card = engine.score(toLead(lead), toEvents(events), now);
         String version = card.ruleset().version();
         String previous = version.equals(lead.rulesetVersion()) ? null : lead.rulesetVersion();
-        boolean mql = handoff.isMql(lead.mql(), card.score(), card.threshold());
+        boolean mql = handoff.isMql(lead.mql(), card);
         long decisionId = decisions.insert(lead.leadId(), now, card.score(), mql, version, cause.type(),
                 cause.eventId(), cause.eventType(), previous, card.breakdown(), card.hits());
         // The reports' rows (rule tallies) commit with the decision or not at all.
         DecisionRuleRepository.Tallies tallies = decisionRules.record(new DecisionRuleRepository.Decision(decisionId,
                 lead.leadId(), now, version, card.score(), mql), card.hits(), card.scoreWithoutRule());
         stored.fire(new DecisionStored(decisionId, lead.leadId(), version, card.hits()));
-        handoff.record(lead.leadId(), lead.mql(), mql, card.score(), card.threshold(), version, decisionId, now);
+        handoff.record(lead.leadId(), lead.mql(), mql, card, decisionId, now);
         return new Decided(new LeadRow(lead.leadId(), lead.traits(), mql, version, lead.createdAt(), now), tallies);
     }
 

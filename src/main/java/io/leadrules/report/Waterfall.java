@@ -20,8 +20,8 @@ public record Waterfall(List<Step> steps, BigDecimal total) {
     public static Waterfall of(Breakdown b) {
         List<Step> steps = new ArrayList<>();
         BigDecimal running = BigDecimal.ZERO;
-        String[] names = {"fit", "intent", "negative", "decay", "cap"};
-        BigDecimal[] parts = {b.fit(), b.intent(), b.negative(), b.decay(), b.cap()};
+        String[] names = {"fit", "intent", "negative", "disqualify", "decay", "cap"};
+        BigDecimal[] parts = {b.fit(), b.intent(), b.negative(), b.disqualify(), b.decay(), b.cap()};
         for (int i = 0; i < names.length; i++) {
             BigDecimal end = running.add(parts[i]);
             steps.add(new Step(names[i], Points.normalize(parts[i]), Points.normalize(running), Points.normalize(end)));

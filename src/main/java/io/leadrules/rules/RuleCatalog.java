@@ -78,11 +78,15 @@ public final class RuleCatalog {
         String where = "Rule \"" + descr.getName() + "\"";
         String category = meta.get("category");
         if (category == null) {
-            problems.add(at(file, descr, where + " has no @category: add one of @category(\"fit\"), \"intent\", \"negative\" or \"decay\""));
+            problems.add(at(file, descr, where + " has no @category: add one of @category(\"fit\"), \"intent\", \"negative\", \"disqualify\" or \"decay\""));
         } else if (Category.ofRuleLabel(category).isEmpty()) {
-            problems.add(at(file, descr, where + " has unknown category \"" + category + "\": use fit, intent, negative or decay"));
+            problems.add(at(file, descr, where + " has unknown category \"" + category + "\": use fit, intent, negative, disqualify or decay"));
         }
         BigDecimal points = number(meta, "points", file, descr, problems);
+        // A disqualifier vetoes MQL: points are optional (none by default), as a negative rule's if given.
+        if ("disqualify".equals(category) && points == null && !meta.containsKey("points")) {
+            points = BigDecimal.ZERO;
+        }
         BigDecimal cap = number(meta, "cap", file, descr, problems);
         checkAmounts(category, points, cap, file, descr, problems);
         if ("decay".equals(category)) {
@@ -136,8 +140,9 @@ public final class RuleCatalog {
         String where = "Rule \"" + descr.getName() + "\"";
         checkAmount(where, "points", points, file, descr, problems);
         checkAmount(where, "cap", cap, file, descr, problems);
-        if (points != null && points.signum() > 0 && "negative".equals(category)) {
-            problems.add(at(file, descr, where + ": a negative rule takes points away: write @points(-" + points.toPlainString() + ")"));
+        if (points != null && points.signum() > 0 && ("negative".equals(category) || "disqualify".equals(category))) {
+            problems.add(at(file, descr, where + ": a " + category + " rule takes points away, if any: write @points(-"
+                    + points.toPlainString() + ")"));
         }
         if (cap != null && cap.signum() < 0) {
             problems.add(at(file, descr, where + ": @cap(" + cap.toPlainString() + ") must be 0 or more: the most points"

@@ -49,10 +49,10 @@ public final class Scorer {
         CapPolicy.Capped capped = caps.apply(fired, ruleset.catalog());
         Breakdown breakdown = Breakdown.of(capped.hits());
         BigDecimal score = breakdown.total();
-        BigDecimal threshold = policy.threshold();
-        return new ScoreCard(lead.getId(), score, breakdown, score.compareTo(threshold) >= 0, threshold,
-                new ScoreCard.RulesetRef(ruleset.version(), ruleset.loadedAt()), asOf, List.copyOf(capped.hits()),
-                capped.scoreWithoutRule());
+        MqlVerdict verdict = MqlVerdict.of(score, breakdown, capped.hits(), policy.threshold(), policy.minimums());
+        return new ScoreCard(lead.getId(), score, breakdown, verdict.mql(), policy.threshold(), verdict.disqualifiedBy(),
+                verdict.because(), new ScoreCard.RulesetRef(ruleset.version(), ruleset.loadedAt()), asOf,
+                List.copyOf(capped.hits()), capped.scoreWithoutRule(), verdict.eligible());
     }
 
     private List<RuleHit> fire(Ruleset ruleset, Lead lead, Timeline timeline) {

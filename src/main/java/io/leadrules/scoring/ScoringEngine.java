@@ -22,7 +22,8 @@ public class ScoringEngine implements RulesetScorer {
     public ScoringEngine(ActiveRuleset active, LeadrulesConfig config) {
         this.active = active;
         this.scorer = new Scorer(new ScoringPolicy(config.mql().threshold(), config.engine().maxFires(),
-                config.caps().category(), config.caps().total()));
+                config.caps().category(), config.caps().total(),
+                new MqlMinimums(config.mql().minFit(), config.mql().minIntent())));
     }
 
     /** Scores with the ruleset active now. */

@@ -1,5 +1,6 @@
 package io.leadrules.store;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -14,17 +15,20 @@ import java.util.List;
 public class TransitionRepository {
 
     private final Jdbc jdbc;
+    private final JsonText json;
 
-    public TransitionRepository(DataSource dataSource) {
+    public TransitionRepository(DataSource dataSource, ObjectMapper mapper) {
         this.jdbc = new Jdbc(dataSource);
+        this.json = new JsonText(mapper);
     }
 
     public TransitionRow insert(String leadId, String direction, Instant at, BigDecimal score, BigDecimal threshold,
-                                String rulesetVersion, long decisionId) {
+                                String rulesetVersion, long decisionId, List<String> disqualifiedBy) {
         long id = jdbc.insertReturningId("insert into mql_transition (lead_id, direction, occurred_at, score, threshold,"
-                        + " ruleset_version, decision_id) values (?, ?, ?, ?, ?, ?, ?)",
-                leadId, direction, at, score, threshold, rulesetVersion, decisionId);
-        return new TransitionRow(id, leadId, direction, at, score, threshold, rulesetVersion, decisionId);
+                        + " ruleset_version, decision_id, disqualified_by) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                leadId, direction, at, score, threshold, rulesetVersion, decisionId,
+                disqualifiedBy.isEmpty() ? null : json.write(disqualifiedBy));
+        return new TransitionRow(id, leadId, direction, at, score, threshold, rulesetVersion, decisionId, disqualifiedBy);
     }
 
     /** Transitions at or after {@code since}, oldest first, at most {@code limit}. */
@@ -44,6 +48,15 @@ public class TransitionRepository {
     private TransitionRow row(ResultSet rs) throws SQLException {
         return new TransitionRow(rs.getLong("id"), rs.getString("lead_id"), rs.getString("direction"),
                 Jdbc.instant(rs, "occurred_at"), rs.getBigDecimal("score"), rs.getBigDecimal("threshold"),
-                rs.getString("ruleset_version"), rs.getLong("decision_id"));
+                rs.getString("ruleset_version"), rs.getLong("decision_id"), disqualifiedBy(rs.getString("disqualified_by")));
+    }
+
+    private List<String> disqualifiedBy(String stored) {
+        if (stored == null) {
+            return List.of();
+        }
+        List<String> names = new java.util.ArrayList<>();
+        json.readTree(stored).forEach(n -> names.add(n.asText()));
+        return names;
     }
 }

@@ -212,6 +212,6 @@ class BacktesterTest {
     }
 
     static ScoredLead scored(String id, int score, boolean won) {
-        return new ScoredLead(id, BigDecimal.valueOf(score), won, java.util.Set.of(), null);
+        return new ScoredLead(id, BigDecimal.valueOf(score), won, java.util.Set.of(), null, true);
     }
 }

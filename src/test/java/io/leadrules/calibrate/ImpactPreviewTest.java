@@ -63,11 +63,10 @@ class ImpactPreviewTest {
         return ruleset;
     }
 
-    /** Threshold 5, no hysteresis: MQL at 5 points or more. */
+    /** Threshold 5, no hysteresis: MQL at 5 points or more, as the scorer judges it. */
     private static ImpactPreview preview() {
         Scorer scorer = new Scorer(new ScoringPolicy(new BigDecimal("5"), 1000, Map.of(), Optional.empty()));
-        return new ImpactPreview(scorer, (wasMql, score, threshold) -> score.compareTo(threshold) >= 0, 2,
-                BigDecimal.TEN);
+        return new ImpactPreview(scorer, (wasMql, card) -> card.mql(), 2, BigDecimal.TEN);
     }
 
     /** Previews leads "lead-1".. with these numbers of "Point" events. */

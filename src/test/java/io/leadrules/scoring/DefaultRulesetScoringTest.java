@@ -74,7 +74,7 @@ class DefaultRulesetScoringTest {
     void penalisesStudentsFreeMailCompetitorsTinyCompaniesAndUnsubscribes() {
         assertThat(score(lead("n-1").email("kim@cs.stanford.edu")).breakdown().negative()).isEqualByComparingTo("-50");
         assertThat(score(lead("n-2").email("bob@gmail.com")).breakdown().negative()).isEqualByComparingTo("-10");
-        assertThat(score(lead("n-3").email("spy@klaviyo.com")).breakdown().negative()).isEqualByComparingTo("-100");
+        assertThat(score(lead("n-3").email("spy@klaviyo.com")).breakdown().disqualify()).isEqualByComparingTo("-100");
         assertThat(score(lead("n-4").employees(12)).breakdown().negative()).isEqualByComparingTo("-20");
         assertThat(score(lead("n-5").unsubscribed()).breakdown().negative()).isEqualByComparingTo("-15");
         assertThat(score(lead("n-6")).hits()).isEmpty();
