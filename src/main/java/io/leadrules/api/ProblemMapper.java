@@ -182,6 +182,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response notAStream(io.leadrules.batch.NotAStreamException e) {
+        return respond(Problem.of("not-a-stream", "Not a stream of leads", 400, e.getMessage()).withField("body"));
+    }
+
+    @ServerExceptionMapper
     public Response leadNotFound(LeadNotFoundException e) {
         return respond(Problem.of("lead-not-found", "Lead not found", 404, e.getMessage()));
     }
