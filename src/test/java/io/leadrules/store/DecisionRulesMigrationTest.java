@@ -1,6 +1,7 @@
 package io.leadrules.store;
 
 import io.leadrules.model.RuleHit;
+import io.leadrules.support.TestPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -133,10 +134,9 @@ class DecisionRulesMigrationTest {
     private record Database(String url, String user, String password, String schema) {
 
         static Database forThisRun() {
-            String url = System.getProperty("quarkus.datasource.jdbc.url", "");
-            if (System.getProperty("quarkus.test.profile", "").contains("pg") && url.startsWith("jdbc:postgresql:")) {
-                return new Database(url, System.getProperty("quarkus.datasource.username", "postgres"),
-                        System.getProperty("quarkus.datasource.password", ""), "v40_migration_test");
+            if (TestPostgres.inUse()) {
+                TestPostgres.Server pg = TestPostgres.server();
+                return new Database(pg.url(), pg.user(), pg.password(), "v40_migration_test");
             }
             return new Database("jdbc:h2:mem:v40-" + UUID.randomUUID()
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
