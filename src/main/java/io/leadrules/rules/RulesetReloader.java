@@ -189,6 +189,11 @@ public class RulesetReloader {
         Ruleset next;
         try {
             next = active.compiler().compile(stored.files(), "version " + stored.version(), active.folderPolicy());
+            if (!next.version().equals(target.version())) {
+                next.release();
+                throw new RulesetInvalidException(List.of(new DrlProblem("", 0, 0, "The files stored as version "
+                        + target.version() + " are version " + next.version() + ": the stored version is damaged")));
+            }
         } catch (RulesetInvalidException e) {
             syncFailure = new RulesStatus.Failure(now, SYNC, target.version(), e.problems(), List.of());
             LOG.errorf("Ruleset %s, the active version in the database, does not compile here: still serving %s, and"
