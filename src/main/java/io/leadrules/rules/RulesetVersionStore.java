@@ -113,25 +113,33 @@ public class RulesetVersionStore {
 
     /**
      * Imports, once, the versions this replica kept under {@code <leadrules.data.dir>/rulesets/} before they moved to
-     * the database: each version not stored yet, and each activation not imported yet (several replicas may import
-     * their own histories). The active pointer is set only if the database had none: a replica that upgrades after
-     * another does not move the version every replica serves. Then {@code index.json} is renamed
-     * {@code index.json.migrated}. Returns how many activations were imported.
+     * the database; see {@link #importLocalVersions(Path)}.
      */
     public int importLocalVersions() {
-        Optional<LocalRulesetVersions> local = LocalRulesetVersions.read(localRoot);
+        return importLocalVersions(localRoot);
+    }
+
+    /**
+     * Imports the versions kept in {@code rulesets} (a version folder each and {@code index.json}): each version not
+     * stored yet, and each activation not imported yet (several replicas may import their own histories). The active
+     * pointer is set only if the database had none: a replica that upgrades after another does not move the version
+     * every replica serves. Then {@code index.json} is renamed {@code index.json.migrated}, so this happens once.
+     * Returns how many activations were imported.
+     */
+    public int importLocalVersions(Path rulesets) {
+        Optional<LocalRulesetVersions> local = LocalRulesetVersions.read(rulesets);
         if (local.isEmpty()) {
             return 0;
         }
-        int imported = QuarkusTransaction.requiringNew().call(() -> importAll(local.get()));
+        int imported = QuarkusTransaction.requiringNew().call(() -> importAll(local.get(), rulesets));
         local.get().markImported();
         LOG.infof("Imported %d ruleset activation(s) of %d listed in %s into the database; renamed it %s", imported,
-                local.get().activations().size(), localRoot.resolve(LocalRulesetVersions.INDEX),
+                local.get().activations().size(), rulesets.resolve(LocalRulesetVersions.INDEX),
                 LocalRulesetVersions.MIGRATED);
         return imported;
     }
 
-    private int importAll(LocalRulesetVersions local) {
+    private int importAll(LocalRulesetVersions local, Path rulesets) {
         boolean hadActive = repository.lockActive().isPresent();
         int imported = 0;
         Long last = null;
@@ -139,12 +147,12 @@ public class RulesetVersionStore {
             Optional<StoredRuleset> stored = local.version(entry.version());
             if (stored.isEmpty() || entry.activatedAt() == null) {
                 LOG.warnf("Not importing the activation of ruleset version %s at %s: its files are not in %s",
-                        entry.version(), entry.activatedAt(), localRoot);
+                        entry.version(), entry.activatedAt(), rulesets);
                 continue;
             }
             List<RuleFile> files = stored.get().files();
             Activation activation = new Activation(0, entry.version(), micros(entry.activatedAt()), entry.source(),
-                    entry.origin() == null ? "imported from " + localRoot.getFileName() : entry.origin(),
+                    entry.origin() == null ? "imported from a data folder" : entry.origin(),
                     RulesetCompiler.contentHash(files), files.stream().map(RuleFile::path).toList(),
                     RuleCatalog.read(files, new ArrayList<>()).rules().size(), entry.activatedBy());
             repository.insertVersion(versionRow(activation, files, stored.get().tests()));

@@ -1,5 +1,6 @@
 package io.leadrules.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadrules.rules.RuleFile;
 import io.leadrules.rules.RulesetCompiler;
 import io.leadrules.rules.RulesetVersionStore;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,6 +94,33 @@ class RulesetSyncTest {
                 .body("find { it.version == '" + KEPT + "' }.activations.at", hasItem("2026-11-01T00:00:00Z"));
         assertThat(Path.of(dataDir, "rulesets", "index.json.migrated")).exists();
         assertThat(store.importLocalVersions()).as("the index was imported once, at start-up").isZero();
+    }
+
+    @Test
+    void versionsKeptOnAnotherReplicasDiskAreImportedWithoutMovingTheActiveVersion() throws IOException {
+        Path rulesets = Path.of(dataDir).resolveSibling("replica-b-data").resolve("rulesets");
+        List<RuleFile> onlyThere = newZealandPoints(11);
+        String version = RulesetCompiler.version(onlyThere);
+        writeVersion(rulesets, RulesetSyncProfile.KEPT_VERSION);
+        writeVersion(rulesets, onlyThere);
+        new ObjectMapper().writeValue(rulesets.resolve("index.json").toFile(), List.of(
+                Map.of("version", KEPT, "activatedAt", "2026-10-01T00:00:00Z", "source", "startup",
+                        "origin", "rules folder rules"),
+                Map.of("version", version, "activatedAt", "2026-10-15T00:00:00Z", "source", "api",
+                        "origin", "rules folder rules", "activatedBy", "ops-b")));
+
+        assertThat(store.importLocalVersions(rulesets)).isEqualTo(2);
+        assertThat(store.importLocalVersions(rulesets)).as("once").isZero();
+
+        assertThat(rulesets.resolve("index.json.migrated")).exists();
+        assertThat(repository.activeVersion()).as("the version every replica serves stays").contains(KEPT);
+        given().get("/rules/versions").then().statusCode(200)
+                .body("find { it.version == '" + version + "' }.active", equalTo(false))
+                .body("find { it.version == '" + version + "' }.activations.activatedBy", hasItem("ops-b"))
+                .body("find { it.version == '" + KEPT + "' }.activations.at",
+                        hasItems("2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z"));
+        given().get("/rules/versions/" + version).then().statusCode(200)
+                .body("files.find { it.path == 'extra.drl' }.content", containsString("@points(11)"));
     }
 
     @Test
@@ -187,6 +217,15 @@ class RulesetSyncTest {
                     "rules folder rules", by, null, List.of(), 0)));
         });
         return version;
+    }
+
+    /** A version folder as replicas kept them before the database: the DRL files and the repository's scenarios. */
+    private static void writeVersion(Path rulesets, List<RuleFile> files) throws IOException {
+        Path dir = rulesets.resolve(RulesetCompiler.version(files));
+        TempRulesFolder.copyRepoRules(dir);
+        for (RuleFile f : files) {
+            Files.writeString(dir.resolve(f.path()), f.content());
+        }
     }
 
     /** The kept version with its New Zealand rule worth {@code points}. */
