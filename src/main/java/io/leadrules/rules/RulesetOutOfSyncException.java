@@ -7,21 +7,8 @@ package io.leadrules.rules;
  */
 public class RulesetOutOfSyncException extends RuntimeException {
 
-    private final String served;
-    private final String active;
-
     public RulesetOutOfSyncException(String served, String active) {
         super("This replica scores with ruleset " + served + " while the active version is " + active
                 + ": nothing was stored; retry in a few seconds");
-        this.served = served;
-        this.active = active;
-    }
-
-    public String served() {
-        return served;
-    }
-
-    public String active() {
-        return active;
     }
 }
