@@ -13,6 +13,7 @@ import io.leadrules.calibrate.BacktestInputException;
 import io.leadrules.json.JsonErrors;
 import io.leadrules.calibrate.CsvMappingException;
 import io.leadrules.rules.RulesetInvalidException;
+import io.leadrules.rules.RulesetOutOfSyncException;
 import io.leadrules.rules.RulesetRejectedException;
 import io.leadrules.rules.RulesetVersionNotFoundException;
 import io.leadrules.scoring.RuleFailedException;
@@ -31,6 +32,8 @@ import java.util.List;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /** A replica switches within leadrules.rules.sync-every (2 s by default) plus the time to compile. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e) {
@@ -98,6 +101,17 @@ public class ProblemMapper {
         e.failedScenarios().forEach(s -> errors.add(new ScenarioFailure(s.name(), s.file(), s.failures())));
         return respond(Problem.of("ruleset-rejected", "The ruleset was not activated", 422, e.getMessage())
                 .withErrors(errors));
+    }
+
+    /**
+     * A replica switching rulesets stores nothing meanwhile: 503 with {@code Retry-After}, which Segment clients and
+     * load balancers retry (here later, or on a replica already switched).
+     */
+    @ServerExceptionMapper
+    public Response rulesetOutOfSync(RulesetOutOfSyncException e) {
+        LOG.infof("Refused to store a decision: %s", e.getMessage());
+        return Response.fromResponse(respond(Problem.of("ruleset-switching", "The rules are being switched", 503,
+                e.getMessage()))).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     @ServerExceptionMapper

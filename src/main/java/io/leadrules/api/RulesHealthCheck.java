@@ -8,10 +8,14 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import java.util.Optional;
+
 /**
- * Readiness check {@code rules}. Always UP: a good ruleset keeps serving even when newer files failed to load,
- * so the service stays in rotation. {@code stale: true} tells that the rules folder holds changes that did
- * not load; {@code lastError} says why.
+ * Readiness check {@code rules}. UP while this replica serves the database's active ruleset version, and a failed
+ * reload never takes it out of rotation ({@code stale: true} tells that the rules folder holds changes that did not
+ * load; {@code lastError} says why). DOWN while it serves another version than the database's active one for longer
+ * than {@code leadrules.rules.sync-every} plus {@code sync-grace}, or when that version does not compile here
+ * ({@code notReady} says which): it stores no decision meanwhile.
  */
 @Readiness
 @ApplicationScoped
@@ -26,10 +30,16 @@ public class RulesHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         RulesStatus status = reloader.status();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("rules").up()
+        Optional<String> notReady = reloader.notReady();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("rules").status(notReady.isEmpty())
                 .withData("stale", status.stale())
                 .withData("activeVersion", status.version())
-                .withData("ruleCount", status.ruleCount());
+                .withData("ruleCount", status.ruleCount())
+                .withData("inSync", status.inSync());
+        if (status.databaseVersion() != null) {
+            response.withData("databaseVersion", status.databaseVersion());
+        }
+        notReady.ifPresent(reason -> response.withData("notReady", reason));
         if (status.lastFailure() != null) {
             response.withData("lastError", status.lastFailure().at() + " (" + status.lastFailure().source() + "): "
                     + status.lastFailure().summary());

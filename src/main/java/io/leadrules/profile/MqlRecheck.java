@@ -2,6 +2,7 @@ package io.leadrules.profile;
 
 import io.leadrules.handoff.MqlHandoff;
 import io.leadrules.model.ScoreCard;
+import io.leadrules.rules.RulesetOutOfSyncException;
 import io.leadrules.store.EventRepository;
 import io.leadrules.store.LeadRepository;
 import io.leadrules.store.LeadRow;
@@ -55,12 +56,20 @@ public class MqlRecheck {
         }
     }
 
-    /** Re-checks every current MQL; returns how many left MQL. */
+    /**
+     * Re-checks every current MQL; returns how many left MQL. A replica switching rulesets stops (no decision can be
+     * stored meanwhile); the next run re-checks the rest.
+     */
     public int recheckAll() {
         int changed = 0;
         for (String leadId : leads.mqlLeadIds()) {
-            if (recheck(leadId)) {
-                changed++;
+            try {
+                if (recheck(leadId)) {
+                    changed++;
+                }
+            } catch (RulesetOutOfSyncException e) {
+                LOG.infof("MQL re-check stopped until the next run: %s", e.getMessage());
+                break;
             }
         }
         return changed;

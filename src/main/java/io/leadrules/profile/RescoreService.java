@@ -3,6 +3,7 @@ package io.leadrules.profile;
 import io.leadrules.handoff.MqlHandoff;
 import io.leadrules.model.Lead;
 import io.leadrules.model.ScoreCard;
+import io.leadrules.rules.ActiveVersionGuard;
 import io.leadrules.scoring.RuleFailedException;
 import io.leadrules.scoring.ScoringEngine;
 import io.leadrules.store.DecisionRepository;
@@ -21,7 +22,9 @@ import java.util.List;
 /**
  * Keeps a lead's score current: scores the stored profile and events with the active ruleset, stores the decision
  * (the audit trail) and moves the lead in or out of MQL. Runs inside the transaction that stored the events, with
- * the lead's row locked.
+ * the lead's row locked. A decision is stored only under the database's active ruleset version
+ * ({@link ActiveVersionGuard}): a replica that has not switched to it yet refuses to store, and the caller's
+ * transaction rolls back.
  */
 @ApplicationScoped
 public class RescoreService {
@@ -34,10 +37,11 @@ public class RescoreService {
     private final DecisionRuleRepository decisionRules;
     private final LeadSegmentRepository segments;
     private final Event<DecisionStored> stored;
+    private final ActiveVersionGuard activeVersion;
 
     public RescoreService(ScoringEngine engine, TraitMapper traits, LeadRepository leads, DecisionRepository decisions,
                           MqlHandoff handoff, DecisionRuleRepository decisionRules, LeadSegmentRepository segments,
-                          Event<DecisionStored> stored) {
+                          Event<DecisionStored> stored, ActiveVersionGuard activeVersion) {
         this.engine = engine;
         this.traits = traits;
         this.leads = leads;
@@ -46,6 +50,7 @@ public class RescoreService {
         this.decisionRules = decisionRules;
         this.segments = segments;
         this.stored = stored;
+        this.activeVersion = activeVersion;
     }
 
     /**
@@ -79,13 +84,16 @@ public class RescoreService {
     /**
      * Stores one decision (with the report's rule tallies) and its MQL transition, but not the lead's state: for
      * several decisions in a row (one per event of a batch), pass each one's lead to the next and call
-     * {@link #saveState} once with the last, which the transaction must then do before it commits.
+     * {@link #saveState} once with the last, which the transaction must then do before it commits. Throws
+     * {@link io.leadrules.rules.RulesetOutOfSyncException} (the transaction rolls back) when the ruleset it scored with
+     * is not the database's active version.
      */
     // A failing rule throws before anything is written: the caller's transaction (its stored events) goes on.
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = RuleFailedException.class)
     public Decided decide(LeadRow lead, List<StoredEvent> events, DecisionCause cause, Instant now) {
         ScoreCard card = engine.score(toLead(lead), toEvents(events), now);
         String version = card.ruleset().version();
+        activeVersion.requireActive(version);
         String previous = version.equals(lead.rulesetVersion()) ? null : lead.rulesetVersion();
         boolean mql = handoff.isMql(lead.mql(), card);
         long decisionId = decisions.insert(lead.leadId(), now, card.score(), mql, version, cause.type(),

@@ -2,6 +2,7 @@ package io.leadrules.profile;
 
 import io.leadrules.rules.ActiveRuleset;
 import io.leadrules.rules.RulesetActivated;
+import io.leadrules.rules.RulesetOutOfSyncException;
 import io.leadrules.store.EventRepository;
 import io.leadrules.store.LeadRepository;
 import io.leadrules.store.LeadRow;
@@ -33,6 +34,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * activation during a pass queues one more pass, which catches the leads the running one had already passed.
  * {@code leadrules.rescore-on-ruleset-change=false} switches it off (leads then move to a new ruleset at their next
  * event).
+ * <p>
+ * Only the replica that recorded an activation rescores after it ({@link RulesetActivated}); the replicas that follow
+ * it ({@code RulesetFollowed}) do not, or every lead would be rescored once per replica.
  */
 @ApplicationScoped
 public class RulesetRescore {
@@ -100,7 +104,8 @@ public class RulesetRescore {
         int rescored = 0;
         int failed = 0;
         String after = null;
-        while (!stopping) {
+        boolean stopped = false;
+        while (!stopping && !stopped) {
             List<String> page = leads.idsScoredByOtherVersion(active.current().version(), after, PAGE_SIZE);
             if (page.isEmpty()) {
                 break;
@@ -111,6 +116,11 @@ public class RulesetRescore {
                 }
                 try {
                     rescored += rescore(leadId) ? 1 : 0;
+                } catch (RulesetOutOfSyncException e) {
+                    // Another version went live meanwhile: the replica that activated it rescores on it.
+                    LOG.infof("Rescoring pass stopped: %s", e.getMessage());
+                    stopped = true;
+                    break;
                 } catch (RuntimeException e) {
                     failed++;
                     LOG.warnf("Could not rescore lead %s on ruleset %s: %s", leadId, active.current().version(),

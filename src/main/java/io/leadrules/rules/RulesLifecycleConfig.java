@@ -5,7 +5,10 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Settings of the rules lifecycle: watching the folder, reloading, and where activated versions are kept. */
+/**
+ * Settings of the rules lifecycle: watching the folder, reloading, following the database's active version, and the
+ * folder of versions kept before they moved to the database.
+ */
 @ConfigMapping(prefix = "leadrules")
 public interface RulesLifecycleConfig {
 
@@ -18,7 +21,10 @@ public interface RulesLifecycleConfig {
         @WithDefault("rules")
         String dir();
 
-        /** Reload automatically when a file in the rules folder changes. */
+        /**
+         * Reload automatically when a file in the rules folder changes. Also decides whether a start-up on a database
+         * that has an active version loads the folder (when its files differ) or serves that version.
+         */
         @WithDefault("true")
         boolean watch();
 
@@ -29,10 +35,24 @@ public interface RulesLifecycleConfig {
         /** How long a replaced ruleset is kept before it is freed, so requests still on it finish. */
         @WithDefault("30s")
         Duration releaseGrace();
+
+        /** How often each replica reads the database's active version and switches to it if it runs another. */
+        @WithDefault("2s")
+        Duration syncEvery();
+
+        /**
+         * How long, on top of {@code sync-every}, a replica may serve another version than the database's active one
+         * (the time to compile it) before its readiness check is DOWN.
+         */
+        @WithDefault("5s")
+        Duration syncGrace();
     }
 
     interface Data {
-        /** Folder where activated ruleset versions are stored ({@code rulesets/}). */
+        /**
+         * Folder where activated ruleset versions were stored ({@code rulesets/}) before they moved to the database;
+         * imported once at start-up.
+         */
         @WithDefault("data")
         String dir();
     }

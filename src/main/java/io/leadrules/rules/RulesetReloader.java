@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The gate between rule files and the active ruleset: compile, validate, run the scenario tests, and only then
- * swap atomically. A set that fails any step is not activated; the last good one keeps serving and the failure
- * is kept for {@code GET /rules/status}. Reloads and rollbacks run one at a time.
+ * record the activation in the database (for every replica) and swap atomically. A set that fails any step is not
+ * activated; the last good one keeps serving and the failure is kept for {@code GET /rules/status}. Reloads,
+ * rollbacks and switches to a version activated elsewhere ({@link #followDatabase()}) run one at a time.
  */
 @Startup
 @ApplicationScoped
@@ -38,6 +39,8 @@ public class RulesetReloader {
     public static final String FOLDER = "folder";
     public static final String API = "api";
     public static final String ROLLBACK = "rollback";
+    /** The source of {@link RulesStatus#syncFailure()}: switching to the database's active version. */
+    public static final String SYNC = "sync";
 
     private final ActiveRuleset active;
     private final RulesetVersionStore store;
@@ -45,6 +48,7 @@ public class RulesetReloader {
     private final Clock clock;
     private final RulesLifecycleConfig config;
     private final Event<RulesetActivated> activated;
+    private final Event<RulesetFollowed> followed;
     /** Frees replaced rulesets after the grace delay, once requests that started on them are done. */
     private final ScheduledExecutorService releaser = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ruleset-releaser");
@@ -61,65 +65,156 @@ public class RulesetReloader {
      * that are not live (the rules are stale). A rollback does not clear it: the folder is still bad.
      */
     private volatile RulesStatus.Failure folderFailure;
+    /** The database's active activation when this replica last read or wrote it; null while there is none. */
+    private volatile RulesetVersionStore.Activation databaseActive;
+    private volatile Instant databaseCheckedAt;
+    /** When this replica first saw another version active in the database than the one it serves; null when in sync. */
+    private volatile Instant outOfSyncSince;
+    /** The database's active version did not compile here: kept until another version is active. */
+    private volatile RulesStatus.Failure syncFailure;
 
     public RulesetReloader(ActiveRuleset active, RulesetVersionStore store, RulesetScorer scorer, Clock clock,
-                           RulesLifecycleConfig config, Event<RulesetActivated> activated) {
+                           RulesLifecycleConfig config, Event<RulesetActivated> activated,
+                           Event<RulesetFollowed> followed) {
         this.active = active;
         this.store = store;
         this.runner = new ScenarioRunner(scorer);
         this.clock = clock;
         this.config = config;
         this.activated = activated;
+        this.followed = followed;
     }
 
-    /** The folder's rules were compiled at start-up; here their scenarios gate them like any reload. */
+    /**
+     * What this replica serves from start-up. The database's active version, if there is one, is what every replica
+     * serves; the rules folder (compiled at start-up by {@link ActiveRuleset}) is gated by its scenarios and activated
+     * like any reload when the database has no active version yet, or when this replica watches the folder
+     * ({@code leadrules.rules.watch=true}) and its files differ from the active version's. A replica that does not
+     * watch its folder never activates it at start-up: an old image restarting must not roll every replica back.
+     */
     @PostConstruct
     synchronized void checkStartupRuleset() {
+        store.importLocalVersions();
         Ruleset startup = active.current();
         Path dir = rulesDir();
+        Instant now = clock.instant();
+        current = activation(startup, now, STARTUP, folderOrigin(dir), null);
+        Optional<RulesetVersionStore.Activation> database = store.active();
+        databaseActive = database.orElse(null);
+        databaseCheckedAt = now;
+        if (database.isPresent() && !database.get().version().equals(startup.version()) && !config.rules().watch()) {
+            LOG.infof("Serving ruleset %s, active in the database; the rules folder (version %s) is not watched here"
+                    + " (leadrules.rules.watch=false), so its files load only with POST /rules/reload",
+                    database.get().version(), startup.version());
+            follow(database.get(), now);
+            return;
+        }
         List<ScenarioFile> tests = ScenarioRunner.readFolder(dir);
         List<DrlProblem> problems = new ArrayList<>();
         List<Scenario> scenarios = ScenarioRunner.parse(tests, problems);
         RulesetCheck check = new RulesetCheck(startup, startup.version(), problems, runner.run(startup, scenarios));
-        Instant now = clock.instant();
-        current = activation(startup, now, STARTUP, folderOrigin(dir), null);
         attempts.incrementAndGet();
         if (check.valid()) {
-            store.save(startup.version(), startup.files(), tests);
-            if (!store.lastActivation().map(a -> a.version().equals(startup.version())).orElse(false)) {
-                store.recordActivation(current);
-            }
+            RulesetVersionStore.Activated recorded = store.activate(current, startup.files(), tests);
+            current = recorded.active();
+            databaseActive = recorded.active();
             lastAttempt = new RulesStatus.Attempt(now, STARTUP, true, startup.version(), true);
-            LOG.infof("Ruleset %s passed its %d scenario(s)", startup.version(), scenarios.size());
+            LOG.infof("Ruleset %s passed its %d scenario(s)%s", startup.version(), scenarios.size(),
+                    recorded.recorded() ? "; now the active version in the database" : "");
             return;
         }
         recordFailure(check, STARTUP, now);
         LOG.errorf("The rules in %s fail their scenario tests: %s", dir.toAbsolutePath(), lastFailure.summary());
-        restorePrevious(startup.version());
+        serveDatabaseVersion(database, startup.version(), now);
     }
 
-    /** A start-up set that fails its scenarios is replaced by the last version activated before, if there is one. */
-    private void restorePrevious(String failing) {
-        Optional<RulesetVersionStore.Activation> last = store.lastActivation();
-        Optional<RulesetVersionStore.Activation> previous = last.filter(a -> !a.version().equals(failing));
-        if (last.isEmpty()) {
+    /**
+     * A start-up set that fails its scenarios is not activated: the database's active version serves, if there is
+     * one (the last version activated, here or on another replica).
+     */
+    private void serveDatabaseVersion(Optional<RulesetVersionStore.Activation> database, String failing, Instant now) {
+        if (database.isEmpty()) {
             LOG.errorf("No earlier version is stored: serving ruleset %s although its scenarios fail", failing);
             return;
         }
-        if (previous.isEmpty()) {
-            // The same files passed when they were last activated: the configuration (threshold, caps) changed since.
-            LOG.errorf("Ruleset %s is the version activated last, so it keeps serving although its scenarios now fail"
+        if (database.get().version().equals(failing)) {
+            // The same files passed when they were activated: the configuration (threshold, caps) changed since.
+            current = database.get();
+            LOG.errorf("Ruleset %s is the active version, so it keeps serving although its scenarios now fail"
                     + " (did the configuration change?)", failing);
             return;
         }
-        try {
-            store.load(previous.get().version()).ifPresent(stored -> {
-                RulesetCheck check = check(stored.files(), stored.tests(), "version " + stored.version());
-                activateOrReject(check, stored.tests(), ROLLBACK, "version " + stored.version() + " (restored at start-up)", null);
-            });
-        } catch (RulesetRejectedException e) {
-            LOG.errorf("Could not restore version %s either: %s", previous.get().version(), e.getMessage());
+        LOG.infof("Serving ruleset %s instead, the active version in the database", database.get().version());
+        follow(database.get(), now);
+    }
+
+    /**
+     * Switches to the database's active version when another replica (or a rollback there) activated one that this
+     * replica does not serve yet; called every {@code leadrules.rules.sync-every} by {@link RulesetSync}.
+     */
+    public synchronized void followDatabase() {
+        Instant now = clock.instant();
+        Optional<RulesetVersionStore.Activation> database = store.active();
+        databaseActive = database.orElse(null);
+        databaseCheckedAt = now;
+        if (database.isEmpty()) {
+            // Nothing activated yet (every start-up so far failed its scenarios): each replica serves its folder.
+            outOfSyncSince = null;
+            return;
         }
+        follow(database.get(), now);
+    }
+
+    /**
+     * Serves {@code target}, the database's active version: compiled from its stored files under the folder's policy,
+     * without running its scenarios again (they passed when it was activated). If it does not compile here (a replica
+     * on a stricter policy, or an older build), the current ruleset keeps serving, the failure shows in
+     * {@code GET /rules/status} and readiness is DOWN until another version is active.
+     */
+    private void follow(RulesetVersionStore.Activation target, Instant now) {
+        Ruleset served = active.current();
+        if (target.version().equals(served.version())) {
+            current = target;
+            inSync();
+            return;
+        }
+        if (outOfSyncSince == null) {
+            outOfSyncSince = now;
+        }
+        if (syncFailure != null && syncFailure.version().equals(target.version())) {
+            return;
+        }
+        RulesetVersionStore.StoredRuleset stored = store.load(target.version())
+                .orElseThrow(() -> new RulesetVersionNotFoundException(target.version()));
+        Ruleset next;
+        try {
+            next = active.compiler().compile(stored.files(), "version " + stored.version(), active.folderPolicy());
+            if (!next.version().equals(target.version())) {
+                next.release();
+                throw new RulesetInvalidException(List.of(new DrlProblem("", 0, 0, "The files stored as version "
+                        + target.version() + " are version " + next.version() + ": the stored version is damaged")));
+            }
+        } catch (RulesetInvalidException e) {
+            syncFailure = new RulesStatus.Failure(now, SYNC, target.version(), e.problems(), List.of());
+            LOG.errorf("Ruleset %s, the active version in the database, does not compile here: still serving %s, and"
+                    + " not ready (no decision is stored) until it does or another version is activated. %s",
+                    target.version(), served.version(), syncFailure.summary());
+            return;
+        }
+        Ruleset previous = active.activate(next);
+        current = target;
+        inSync();
+        retire(previous);
+        LOG.infof("Ruleset %s active, following the database (%s from %s%s at %s, %d rules); replaced %s",
+                next.version(), target.source(), target.origin(),
+                target.activatedBy() == null ? "" : " by key " + target.activatedBy(), target.activatedAt(),
+                ruleCount(next), previous.version());
+        followed.fire(new RulesetFollowed(next.version(), previous.version(), now));
+    }
+
+    private void inSync() {
+        outOfSyncSince = null;
+        syncFailure = null;
     }
 
     /** Loads the rules folder as it is now; {@code source} says who asked ({@link #FOLDER} or {@link #API}). */
@@ -187,10 +282,38 @@ public class RulesetReloader {
     public RulesStatus status() {
         RulesetVersionStore.Activation a = current;
         RulesStatus.Failure stale = folderFailure;
+        RulesetVersionStore.Activation database = databaseActive;
         Ruleset live = active.current();
         Instant loadedAt = live.version().equals(a.version()) ? live.loadedAt() : a.activatedAt();
+        String databaseVersion = database == null ? null : database.version();
+        boolean inSync = databaseVersion == null || databaseVersion.equals(live.version());
+        RulesStatus.Failure failure = syncFailure;
         return new RulesStatus(a.version(), loadedAt, a.activatedAt(), a.source(), a.origin(), a.ruleCount(),
-                a.files(), lastAttempt, lastFailure, stale != null, attempts.get());
+                a.files(), lastAttempt, lastFailure, stale != null, attempts.get(), databaseVersion, inSync,
+                databaseCheckedAt, inSync ? null : outOfSyncSince,
+                failure != null && failure.version().equals(databaseVersion) ? failure : null);
+    }
+
+    /**
+     * Why this replica should not take traffic, or empty when it may: it serves the database's active version, or is
+     * switching to it for no longer than {@code leadrules.rules.sync-every} plus {@code sync-grace}.
+     */
+    public Optional<String> notReady() {
+        RulesStatus status = status();
+        if (status.inSync()) {
+            return Optional.empty();
+        }
+        if (status.syncFailure() != null) {
+            return Optional.of("Ruleset " + status.databaseVersion() + ", active in the database, does not compile here: "
+                    + status.syncFailure().summary());
+        }
+        Instant since = status.outOfSyncSince();
+        Instant deadline = since == null ? null : since.plus(config.rules().syncEvery()).plus(config.rules().syncGrace());
+        if (deadline != null && clock.instant().isAfter(deadline)) {
+            return Optional.of("Serving ruleset " + status.version() + " while " + status.databaseVersion()
+                    + " has been the active version in the database since " + since);
+        }
+        return Optional.empty();
     }
 
     /** Stored versions, the most recently activated first. */
@@ -208,7 +331,7 @@ public class RulesetReloader {
         for (RulesetVersionStore.Activation a : store.activations()) {
             byVersion.computeIfAbsent(a.version(), v -> new ArrayList<>()).add(a);
         }
-        String activeVersion = active.current().version();
+        String activeVersion = store.activeVersion().orElse(active.current().version());
         List<RulesetVersion> versions = new ArrayList<>();
         byVersion.forEach((version, list) -> {
             RulesetVersionStore.Activation last = list.get(list.size() - 1);
@@ -265,27 +388,41 @@ public class RulesetReloader {
             throw new RulesetRejectedException("The ruleset from " + origin, check.errors(), check.failedScenarios());
         }
         Ruleset next = check.ruleset();
-        store.save(next.version(), next.files(), tests);
         Ruleset previous = active.current();
         if (!ROLLBACK.equals(source)) {
             folderFailure = null;
         }
-        if (previous.version().equals(next.version())) {
+        RulesetVersionStore.Activated recorded = store.activate(activation(next, now, source, origin, by), next.files(),
+                tests);
+        databaseActive = recorded.active();
+        databaseCheckedAt = now;
+        current = recorded.active();
+        inSync();
+        boolean swap = !previous.version().equals(next.version());
+        if (!swap) {
             check.discard();
+        }
+        if (!swap && !recorded.recorded()) {
             lastAttempt = new RulesStatus.Attempt(now, source, true, next.version(), false);
             return new ReloadResult(next.version(), previous.version(), false, source, ruleCount(previous), check.scenarios());
         }
-        RulesetVersionStore.Activation activation = activation(next, now, source, origin, by);
-        store.recordActivation(activation);
-        active.activate(next);
-        current = activation;
+        if (swap) {
+            active.activate(next);
+            retire(previous);
+        }
+        // Another replica may have made a third version active meanwhile: that is the one this activation replaced.
+        String replaced = recorded.recorded() && recorded.previousVersion() != null ? recorded.previousVersion()
+                : previous.version();
         lastAttempt = new RulesStatus.Attempt(now, source, true, next.version(), true);
-        retire(previous);
-        LOG.infof("Ruleset %s active (%s from %s%s, %d rules, %d scenario(s) passed); replaced %s", next.version(),
-                source, origin, by == null ? "" : " by key " + by, ruleCount(next), check.scenarios().size(),
-                previous.version());
-        activated.fire(new RulesetActivated(next.version(), previous.version(), source, now));
-        return new ReloadResult(next.version(), previous.version(), true, source, ruleCount(next), check.scenarios());
+        LOG.infof("Ruleset %s active (%s from %s%s, %d rules, %d scenario(s) passed); replaced %s%s", next.version(),
+                source, origin, by == null ? "" : " by key " + by, ruleCount(next), check.scenarios().size(), replaced,
+                recorded.recorded() ? "" : " here (the database had it active already)");
+        if (recorded.recorded()) {
+            activated.fire(new RulesetActivated(next.version(), replaced, source, now));
+        } else {
+            followed.fire(new RulesetFollowed(next.version(), previous.version(), now));
+        }
+        return new ReloadResult(next.version(), replaced, true, source, ruleCount(next), check.scenarios());
     }
 
     private void recordFailure(RulesetCheck check, String source, Instant now) {
@@ -311,7 +448,7 @@ public class RulesetReloader {
 
     private static RulesetVersionStore.Activation activation(Ruleset ruleset, Instant at, String source, String origin,
                                                              String by) {
-        return new RulesetVersionStore.Activation(ruleset.version(), at, source, origin,
+        return new RulesetVersionStore.Activation(0, ruleset.version(), at, source, origin,
                 RulesetCompiler.contentHash(ruleset.files()), ruleset.files().stream().map(RuleFile::path).toList(),
                 ruleCount(ruleset), by);
     }

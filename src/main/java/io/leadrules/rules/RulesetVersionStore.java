@@ -1,152 +1,204 @@
 package io.leadrules.rules;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.leadrules.store.RulesetActivationRow;
+import io.leadrules.store.RulesetRepository;
+import io.leadrules.store.RulesetVersionRow;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * Keeps every activated ruleset so it survives restarts and can be diffed and reactivated. Files live under
- * {@code <leadrules.data.dir>/rulesets/<version>/} as a copy of the rules folder (DRL files plus {@code tests/}),
- * and {@code rulesets/index.json} lists the activations in order. Small on purpose, so it can move to the
- * database later without its callers noticing.
+ * Keeps every activated ruleset in the database, so every replica serves the same one, versions survive restarts,
+ * and any of them can be diffed and reactivated on any replica. The database's active version is the one the whole
+ * service runs ({@link RulesetReloader} follows it); this class only reads and writes it (SQL in
+ * {@link RulesetRepository}).
  */
 @ApplicationScoped
 public class RulesetVersionStore {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    private static final Logger LOG = Logger.getLogger(RulesetVersionStore.class);
 
-    private final Path root;
+    private final RulesetRepository repository;
+    private final Path localRoot;
 
-    public RulesetVersionStore(RulesLifecycleConfig config) {
-        this.root = Path.of(config.data().dir()).resolve("rulesets");
+    public RulesetVersionStore(RulesetRepository repository, RulesLifecycleConfig config) {
+        this.repository = repository;
+        this.localRoot = Path.of(config.data().dir()).resolve("rulesets");
     }
 
     /**
      * One activation: which version became active, when, from what, and by whom ({@code activatedBy}: the name of the
      * API key that asked; null for the folder watcher and start-up, and in versions stored before keys had names).
+     *
+     * @param id the database's id of the activation; 0 for one not recorded
      */
-    public record Activation(String version, Instant activatedAt, String source, String origin, String contentHash,
-                             List<String> files, int ruleCount, String activatedBy) {
+    public record Activation(long id, String version, Instant activatedAt, String source, String origin,
+                             String contentHash, List<String> files, int ruleCount, String activatedBy) {
     }
 
     /** The files of a stored version, ready to compile and test again. */
     public record StoredRuleset(String version, List<RuleFile> files, List<ScenarioFile> tests) {
     }
 
-    /** Stores the version's files (replacing its tests, which may change without the rules changing). */
-    public synchronized void save(String version, List<RuleFile> files, List<ScenarioFile> tests) {
-        Path target = versionDir(version);
-        Path staging = root.resolve(version + ".staging");
-        try {
-            deleteTree(staging);
-            for (RuleFile f : files) {
-                write(staging, f.path(), f.content());
-            }
-            for (ScenarioFile t : tests) {
-                write(staging, t.path(), t.content());
-            }
-            deleteTree(target);
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot store ruleset version " + version + " in " + root, e);
-        }
+    /**
+     * What {@link #activate} did.
+     *
+     * @param active the activation in force afterwards: {@code recorded} ? the new one : the one that had already
+     *               made the version active (on this or another replica)
+     * @param previousVersion the database's active version before (null: none yet)
+     */
+    public record Activated(Activation active, String previousVersion, boolean recorded) {
     }
 
-    public synchronized void recordActivation(Activation activation) {
-        List<Activation> all = new ArrayList<>(activations());
-        all.add(activation);
-        try {
-            Files.createDirectories(root);
-            Path tmp = root.resolve("index.json.tmp");
-            JSON.writeValue(tmp.toFile(), all);
-            Files.move(tmp, root.resolve("index.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the ruleset version index in " + root, e);
+    /**
+     * Stores the version's files (replacing its scenarios, which may change without the rules changing) and, unless
+     * the database's active version is already this one, records {@code activation} and makes it the active one for
+     * every replica. One transaction, under the lock of the active pointer: two replicas activating at once are
+     * recorded one after the other.
+     */
+    @Transactional
+    public Activated activate(Activation activation, List<RuleFile> files, List<ScenarioFile> tests) {
+        repository.saveVersion(versionRow(activation, files, tests));
+        Optional<RulesetActivationRow> before = repository.lockActive();
+        if (before.isPresent() && before.get().version().equals(activation.version())) {
+            return new Activated(activation(before.get()), activation.version(), false);
         }
+        Activation recorded = record(activation);
+        return new Activated(recorded, before.map(RulesetActivationRow::version).orElse(null), true);
     }
 
     /** Every activation, oldest first. */
-    public synchronized List<Activation> activations() {
-        Path index = root.resolve("index.json");
-        if (!Files.exists(index)) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(index.toFile(), new TypeReference<List<Activation>>() { });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the ruleset version index " + index, e);
-        }
+    public List<Activation> activations() {
+        return repository.activations().stream().map(RulesetVersionStore::activation).toList();
     }
 
-    public Optional<Activation> lastActivation() {
-        List<Activation> all = activations();
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    /** The activation that made the database's active version active; empty before the first one. */
+    public Optional<Activation> active() {
+        return repository.active().map(RulesetVersionStore::activation);
+    }
+
+    /** The database's active version alone (cheap: read for every stored decision). */
+    public Optional<String> activeVersion() {
+        return repository.activeVersion();
     }
 
     /**
      * A stored version by its name; the full {@code contentHash} (64 hex digits, as {@code GET /rules/versions}
      * lists it) and upper case name it too, so a hash copied from anywhere finds its version.
      */
-    public synchronized Optional<StoredRuleset> load(String name) {
+    public Optional<StoredRuleset> load(String name) {
         String version = normalize(name);
         if (!version.matches("[0-9a-f]{1,64}")) {
             return Optional.empty();
         }
-        Path dir = versionDir(version);
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
-        }
-        return Optional.of(new StoredRuleset(version, RulesetCompiler.readFolder(dir), ScenarioRunner.readFolder(dir)));
+        return repository.findVersion(version).map(row -> new StoredRuleset(row.version(),
+                row.ruleFiles().stream().map(f -> new RuleFile(f.path(), f.content())).toList(),
+                row.scenarioFiles().stream().map(f -> new ScenarioFile(f.path(), f.content())).toList()));
     }
 
     /** A version as people copy it (upper case, the full 64-digit content hash) as the service names it. */
     public static String normalize(String name) {
-        String version = name.strip().toLowerCase(java.util.Locale.ROOT);
+        String version = name.strip().toLowerCase(Locale.ROOT);
         return version.length() == 64 && version.matches("[0-9a-f]+") ? version.substring(0, 12) : version;
     }
 
-    private Path versionDir(String version) {
-        return root.resolve(version);
+    /**
+     * Imports, once, the versions this replica kept under {@code <leadrules.data.dir>/rulesets/} before they moved to
+     * the database; see {@link #importLocalVersions(Path)}.
+     */
+    public int importLocalVersions() {
+        return importLocalVersions(localRoot);
     }
 
-    private static void write(Path dir, String relative, String content) throws IOException {
-        Path file = dir.resolve(relative).normalize();
-        if (!file.startsWith(dir)) {
-            throw new IOException("Refusing to store a file outside the version folder: " + relative);
+    /**
+     * Imports the versions kept in {@code rulesets} (a version folder each and {@code index.json}): each version not
+     * stored yet, and each activation not imported yet (several replicas may import their own histories). The active
+     * pointer is set only if the database had none: a replica that upgrades after another does not move the version
+     * every replica serves. Then {@code index.json} is renamed {@code index.json.migrated}, so this happens once.
+     * Returns how many activations were imported.
+     */
+    public int importLocalVersions(Path rulesets) {
+        Optional<LocalRulesetVersions> local = LocalRulesetVersions.read(rulesets);
+        if (local.isEmpty()) {
+            return 0;
         }
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+        int imported = QuarkusTransaction.requiringNew().call(() -> importAll(local.get(), rulesets));
+        local.get().markImported();
+        LOG.infof("Imported %d ruleset activation(s) of %d listed in %s into the database; renamed it %s", imported,
+                local.get().activations().size(), rulesets.resolve(LocalRulesetVersions.INDEX),
+                LocalRulesetVersions.MIGRATED);
+        return imported;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+    private int importAll(LocalRulesetVersions local, Path rulesets) {
+        boolean hadActive = repository.lockActive().isPresent();
+        int imported = 0;
+        Long last = null;
+        for (LocalRulesetVersions.Entry entry : local.activations()) {
+            Optional<StoredRuleset> stored = local.version(entry.version());
+            if (stored.isEmpty() || entry.activatedAt() == null) {
+                LOG.warnf("Not importing the activation of ruleset version %s at %s: its files are not in %s",
+                        entry.version(), entry.activatedAt(), rulesets);
+                continue;
             }
+            List<RuleFile> files = stored.get().files();
+            Activation activation = new Activation(0, entry.version(), micros(entry.activatedAt()), entry.source(),
+                    entry.origin() == null ? "imported from a data folder" : entry.origin(),
+                    RulesetCompiler.contentHash(files), files.stream().map(RuleFile::path).toList(),
+                    RuleCatalog.read(files, new ArrayList<>()).rules().size(), entry.activatedBy());
+            repository.insertVersion(versionRow(activation, files, stored.get().tests()));
+            Optional<Long> existing = repository.findActivation(activation.version(), activation.activatedAt());
+            if (existing.isPresent()) {
+                last = existing.get();
+                continue;
+            }
+            last = repository.insertActivation(row(activation));
+            imported++;
         }
+        if (!hadActive && last != null) {
+            repository.setActive(last);
+        }
+        return imported;
+    }
+
+    private Activation record(Activation activation) {
+        Activation stored = new Activation(0, activation.version(), micros(activation.activatedAt()),
+                activation.source(), activation.origin(), activation.contentHash(), activation.files(),
+                activation.ruleCount(), activation.activatedBy());
+        long id = repository.insertActivation(row(stored));
+        repository.setActive(id);
+        return new Activation(id, stored.version(), stored.activatedAt(), stored.source(), stored.origin(),
+                stored.contentHash(), stored.files(), stored.ruleCount(), stored.activatedBy());
+    }
+
+    /** Both databases keep microseconds: what is returned is what a later read gives. */
+    private static Instant micros(Instant at) {
+        return at.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static RulesetVersionRow versionRow(Activation activation, List<RuleFile> files, List<ScenarioFile> tests) {
+        return new RulesetVersionRow(activation.version(), activation.contentHash(), activation.ruleCount(),
+                files.stream().map(f -> new RulesetVersionRow.StoredFile(f.path(), f.content())).toList(),
+                tests.stream().map(t -> new RulesetVersionRow.StoredFile(t.path(), t.content())).toList(),
+                micros(activation.activatedAt()), activation.activatedBy());
+    }
+
+    private static RulesetActivationRow row(Activation a) {
+        return new RulesetActivationRow(a.id(), a.version(), a.activatedAt(), a.source(), a.origin(), a.activatedBy(),
+                a.contentHash(), a.files(), a.ruleCount());
+    }
+
+    private static Activation activation(RulesetActivationRow row) {
+        return new Activation(row.id(), row.version(), row.activatedAt(), row.source(), row.origin(),
+                row.contentHash(), row.fileNames(), row.ruleCount(), row.activatedBy());
     }
 }

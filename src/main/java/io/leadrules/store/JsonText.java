@@ -36,6 +36,14 @@ final class JsonText {
         }
     }
 
+    <T> T read(String text, TypeReference<T> type) {
+        try {
+            return mapper.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+
     JsonNode readTree(String text) {
         try {
             return mapper.readTree(text);

@@ -4,6 +4,9 @@ import io.leadrules.rules.ActiveRuleset;
 import io.leadrules.rules.RuleFile;
 import io.leadrules.rules.Ruleset;
 import io.leadrules.rules.RulesetCompiler;
+import io.leadrules.rules.RulesetReloader;
+import io.leadrules.rules.RulesetVersionStore;
+import io.leadrules.rules.ScenarioRunner;
 import io.leadrules.support.ControlledClockProfile;
 import io.leadrules.support.Fixtures;
 import io.leadrules.support.TestClock;
@@ -46,6 +49,10 @@ class LeadScoreOverTimeTest {
 
     @Inject
     ActiveRuleset active;
+    @Inject
+    RulesetVersionStore versions;
+    @Inject
+    RulesetReloader reloader;
     @Inject
     javax.sql.DataSource dataSource;
 
@@ -174,12 +181,13 @@ class LeadScoreOverTimeTest {
                 .map(f -> f.path().endsWith("intent.drl")
                         ? new RuleFile(f.path(), f.content().replace("@points(10)", "@points(12)")) : f)
                 .toList();
-        active.activate(active.compiler().compile(files, "test: webinar worth 12"));
+        // A decision is stored only under the database's active version: activate it there, as a rollback would.
+        activateEverywhere(files);
         try {
             client().body(SegmentIngestTest.track(lead, "Email Opened", T0, lead + "-e"))
                     .post("/v1/track").then().statusCode(200);
         } finally {
-            active.activate(original).release();
+            activateEverywhere(original.files());
         }
 
         given().get("/leads/{id}/history", lead).then().statusCode(200)
@@ -227,5 +235,13 @@ class LeadScoreOverTimeTest {
     private static String page(String lead, String name, String path, Instant at, String suffix) {
         return Fixtures.segment("page.json", Map.of("lead", lead, "msg", lead + suffix, "name", name, "path", path,
                 "ts", at.toString()));
+    }
+
+    /** Makes {@code files} the database's active version and this replica serve it (without waiting for the poll). */
+    private void activateEverywhere(List<RuleFile> files) {
+        versions.activate(new RulesetVersionStore.Activation(0, RulesetCompiler.version(files), Instant.now(),
+                "rollback", "test", RulesetCompiler.contentHash(files), files.stream().map(RuleFile::path).toList(),
+                0, null), files, ScenarioRunner.readFolder(active.rulesDir()));
+        reloader.followDatabase();
     }
 }

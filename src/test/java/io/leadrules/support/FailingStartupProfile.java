@@ -14,14 +14,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A service restarted after a bad edit: the rules folder compiles but fails its scenarios (the ideal-buyer title
- * gives 21 points instead of 20), while the data folder holds the last good version, activated before.
+ * A service restarted after a bad edit of the folder it watches: the rules folder compiles but fails its scenarios
+ * (the ideal-buyer title gives 21 points instead of 20), while the data folder holds the last good version, activated
+ * before versions moved to the database (so it is imported at start-up and is the database's active version).
  */
 public class FailingStartupProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("leadrules.rules.watch", "false");
+        return Map.of("leadrules.rules.watch", "true");
     }
 
     @Override
