@@ -8,12 +8,13 @@ import io.leadrules.rules.Ruleset;
 import io.leadrules.rules.RulesetCompiler;
 import io.leadrules.rules.RulesetInvalidException;
 import io.leadrules.rules.policy.RulesPolicy;
+import io.leadrules.scoring.PackagedPolicy;
 import io.leadrules.scoring.Scorer;
 import io.leadrules.scoring.ScoringPolicy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -28,58 +29,76 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * Backtests a folder of DRL files on a CSV from the command line, without starting the service:
+ * {@code backtest}: backtests a folder of DRL files on a CSV from the command line, without starting the service:
  * <pre>
- *   ./mvnw -q compile exec:java -Dexec.args="--rules examples/xeducation/rules
- *       --mapping examples/xeducation/mapping.yaml --csv ../shared/data/xeducation-leads.csv"
+ *   java -jar target/quarkus-app/quarkus-run.jar backtest --rules examples/xeducation/rules
+ *       --mapping examples/xeducation/mapping.yaml --csv ../shared/data/xeducation-leads.csv
  * </pre>
- * Defaults (MQL threshold, caps, target close rate, band shares) come from the same application.properties the
- * service reads; options override them. Exit code 0 on success, 2 on bad input.
+ * Defaults (MQL threshold and minimums, caps, target close rate, band shares) come from the same
+ * application.properties the service reads; options override them. Exit code 0 on success, 2 on bad input.
  */
-public final class BacktestCli {
+@Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Backtests the rules of a folder on a CSV of leads with known outcomes.")
+public final class BacktestCli implements Callable<Integer> {
 
-    static final String USAGE = """
-            Usage: BacktestCli --rules DIR --mapping FILE.yaml --csv FILE.csv [options]
-              --format text|json      readable summary (default) or the full report as JSON
-              --as-of INSTANT         score at this instant instead of the mapping's asOf
-              --threshold N           MQL threshold (default leadrules.mql.threshold)
-              --target-min R          lowest close rate for the threshold suggestion, 0-1
-              --target-max R          highest close rate for the threshold suggestion, 0-1
-              --band-shares A,B,..    shares of leads for band cut-offs, e.g. 0.1,0.2,0.3,0.4
-              --policy strict|open    rules policy for --rules (default strict: the rules vocabulary only);
-                                      open compiles any DRL, Java included: only for a folder you trust
-            """;
+    enum Format { text, json }
 
-    private BacktestCli() {
-    }
+    enum Policy { strict, open }
 
-    public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
-        }
-    }
+    @Option(names = "--rules", required = true, paramLabel = "DIR", description = "folder of the rules to backtest")
+    Path rules;
+    @Option(names = "--mapping", required = true, paramLabel = "FILE.yaml", description = "the CSV's column mapping")
+    Path mapping;
+    @Option(names = "--csv", required = true, paramLabel = "FILE.csv", description = "the leads, one per row")
+    Path csv;
+    @Option(names = "--format", defaultValue = "text", description = "text (a readable summary) or json (the report)")
+    Format format;
+    @Option(names = "--as-of", paramLabel = "INSTANT", description = "score at this instant instead of the mapping's asOf")
+    String asOf;
+    @Option(names = "--threshold", paramLabel = "N", description = "MQL threshold (default leadrules.mql.threshold)")
+    String threshold;
+    @Option(names = "--target-min", paramLabel = "R", description = "lowest close rate for the threshold suggestion, 0-1")
+    String targetMin;
+    @Option(names = "--target-max", paramLabel = "R", description = "highest close rate for the threshold suggestion, 0-1")
+    String targetMax;
+    @Option(names = "--band-shares", paramLabel = "A,B,..", description = "shares of leads for band cut-offs")
+    String bandShares;
+    @Option(names = "--policy", defaultValue = "strict", description = "rules policy for --rules: strict (the rules"
+            + " vocabulary only, default) or open (any DRL, Java included: only for a folder you trust)")
+    Policy policy;
+    @Spec
+    CommandSpec spec;
 
-    /** Runs the command; returns the exit code. Separate from main so tests can call it. */
+    /** Runs the command; returns the exit code (2 for bad input, picocli's usage code). Tests pass their streams. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            out.print(USAGE);
-            return 0;
-        }
+        return new CommandLine(new BacktestCli()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         try {
-            Map<String, String> options = parse(args);
+            Map<String, String> options = options();
             BacktestReport report = backtest(options);
-            if ("json".equals(options.getOrDefault("format", "text"))) {
+            if (format == Format.json) {
                 out.println(json().writeValueAsString(report));
             } else {
                 out.print(BacktestSummary.text(report));
             }
+            out.flush();
             return 0;
         } catch (IllegalArgumentException | BacktestInputException e) {
             err.println("Error: " + e.getMessage());
-            err.print(USAGE);
             return 2;
         } catch (RulesetInvalidException e) {
             err.println("Error: " + e.getMessage());
@@ -93,6 +112,27 @@ public final class BacktestCli {
         } catch (IOException e) {
             err.println("Error: cannot read " + e.getMessage());
             return 2;
+        }
+    }
+
+    /** The options given, by name, as the backtest reads them (absent ones from the packaged defaults). */
+    private Map<String, String> options() {
+        Map<String, String> options = new HashMap<>();
+        options.put("rules", rules.toString());
+        options.put("mapping", mapping.toString());
+        options.put("csv", csv.toString());
+        options.put("policy", policy.name());
+        putIfGiven(options, "as-of", asOf);
+        putIfGiven(options, "threshold", threshold);
+        putIfGiven(options, "target-min", targetMin);
+        putIfGiven(options, "target-max", targetMax);
+        putIfGiven(options, "band-shares", bandShares);
+        return options;
+    }
+
+    private static void putIfGiven(Map<String, String> options, String key, String value) {
+        if (value != null) {
+            options.put(key, value);
         }
     }
 
@@ -122,14 +162,7 @@ public final class BacktestCli {
     }
 
     private static ScoringPolicy policy(Map<String, String> options, Properties defaults) {
-        BigDecimal threshold = new BigDecimal(options.getOrDefault("threshold", defaults.getProperty("leadrules.mql.threshold", "70")));
-        int maxFires = Integer.parseInt(defaults.getProperty("leadrules.engine.max-fires", "10000"));
-        Map<String, BigDecimal> categoryCaps = new HashMap<>();
-        String prefix = "leadrules.caps.category.";
-        defaults.stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
-                .forEach(k -> categoryCaps.put(k.substring(prefix.length()), new BigDecimal(defaults.getProperty(k))));
-        Optional<BigDecimal> total = Optional.ofNullable(defaults.getProperty("leadrules.caps.total")).map(BigDecimal::new);
-        return new ScoringPolicy(threshold, maxFires, categoryCaps, total);
+        return PackagedPolicy.of(defaults, Optional.ofNullable(options.get("threshold")).map(BigDecimal::new));
     }
 
     private static CalibrationSettings settings(Map<String, String> options, Properties defaults) {
@@ -147,38 +180,8 @@ public final class BacktestCli {
     }
 
     /** The service's application.properties, so the command line scores exactly as the service would. */
-    private static Properties defaults() throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = BacktestCli.class.getResourceAsStream("/application.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        }
-        return properties;
-    }
-
-    static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Expected --option value, got \"" + args[i] + "\"");
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        for (String required : List.of("rules", "mapping", "csv")) {
-            if (!options.containsKey(required)) {
-                throw new IllegalArgumentException("--" + required + " is required");
-            }
-        }
-        String policy = options.getOrDefault("policy", "strict");
-        if (!policy.equals("strict") && !policy.equals("open")) {
-            throw new IllegalArgumentException("--policy must be strict or open, got \"" + policy + "\"");
-        }
-        String format = options.getOrDefault("format", "text");
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new IllegalArgumentException("--format must be text or json, got \"" + format + "\"");
-        }
-        return options;
+    private static Properties defaults() {
+        return PackagedPolicy.properties();
     }
 
     private static Path path(Map<String, String> options, String key) {

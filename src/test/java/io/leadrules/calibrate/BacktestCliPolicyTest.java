@@ -42,8 +42,10 @@ class BacktestCliPolicyTest {
     void saysSoInItsHelpAndRefusesAnUnknownPolicy() {
         assertThat(BacktestCli.run(new String[]{"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8))).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--policy strict|open");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--policy=<policy>").contains("strict")
+                .contains("open");
         assertThat(run("--policy", "loose")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--policy must be strict or open");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--policy").contains("loose")
+                .contains("strict, open");
     }
 }
