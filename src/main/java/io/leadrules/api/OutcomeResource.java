@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -79,9 +80,18 @@ public class OutcomeResource {
         }
         List<Outcome> batch = new ArrayList<>();
         for (FileUpload file : files) {
-            batch.addAll(read(file.fileName(), Files.readString(file.uploadedFile(), StandardCharsets.UTF_8)));
+            batch.addAll(read(file.fileName(), text(file)));
         }
         return store(outcomes.record(batch));
+    }
+
+    private static String text(FileUpload file) throws IOException {
+        try {
+            return Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new InvalidOutcomesException("The uploaded file \"" + file.fileName() + "\" is not UTF-8 text",
+                    List.of());
+        }
     }
 
     private static List<Outcome> read(String name, String body) {

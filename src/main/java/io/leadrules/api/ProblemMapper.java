@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.CharConversionException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -138,6 +140,31 @@ public class ProblemMapper {
     public Response badCsv(CsvMappingException e) {
         Problem problem = Problem.of("invalid-csv-mapping", "The CSV or its mapping is invalid", 400, e.getMessage());
         return respond(e.errors().isEmpty() ? problem : problem.withErrors(e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedHeader(MalformedHeaderException e) {
+        return respond(Problem.of("malformed-header", "Malformed header", 400, e.getMessage()).withField(e.header()));
+    }
+
+    /**
+     * Jackson guesses a body's encoding from its first bytes: a body starting with NUL bytes reads as UTF-16 or
+     * UTF-32 and fails as text before it fails as JSON.
+     */
+    @ServerExceptionMapper
+    public Response notText(CharConversionException e) {
+        return respond(Problem.of("malformed-json", "Malformed JSON", 400, "The body is not valid JSON: its bytes are"
+                + " not text in UTF-8 (" + e.getMessage() + ")"));
+    }
+
+    /**
+     * The checked I/O failures that reach a resource come from reading the request: a multipart body that is not
+     * multipart, a body cut short, an upload that is not UTF-8. Failures of our own files are unchecked.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e) {
+        return respond(Problem.of("unreadable-body", "The request body cannot be read", 400, "The request body cannot"
+                + " be read as its Content-Type says: " + e.getMessage()));
     }
 
     @ServerExceptionMapper
