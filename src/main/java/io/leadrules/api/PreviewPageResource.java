@@ -1,8 +1,9 @@
 package io.leadrules.api;
 
 import io.leadrules.calibrate.PreviewService;
-import io.leadrules.report.ReportPages;
+import io.leadrules.limits.HeavyCall;
 import io.leadrules.report.ReportPages.PreviewError;
+import io.leadrules.report.ReportPages;
 import io.leadrules.rules.RuleFile;
 import io.leadrules.rules.RulesetInvalidException;
 import jakarta.ws.rs.Consumes;
@@ -57,6 +58,7 @@ public class PreviewPageResource {
     }
 
     @POST
+    @HeavyCall
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces({MediaType.TEXT_HTML, Problem.MEDIA_TYPE})
     public Response run(@RestForm("key") String key, @RestForm("files") List<FileUpload> files,

@@ -2,6 +2,7 @@ package io.leadrules.api;
 
 import io.leadrules.calibrate.PreviewReport;
 import io.leadrules.calibrate.PreviewService;
+import io.leadrules.limits.HeavyCall;
 import io.leadrules.report.ReportPages;
 import io.leadrules.rules.RuleFile;
 import jakarta.validation.Valid;
@@ -36,6 +37,7 @@ public class PreviewResource {
 
     @POST
     @AdminOnly
+    @HeavyCall
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response preview(@Valid ValidateRequest request, @Context HttpHeaders headers) {
         List<RuleFile> files = request == null ? null : RuleFileInput.toRuleFiles(request.files());

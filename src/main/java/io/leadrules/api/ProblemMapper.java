@@ -15,6 +15,10 @@ import io.leadrules.calibrate.CsvMappingException;
 import io.leadrules.rules.RulesetInvalidException;
 import io.leadrules.rules.RulesetRejectedException;
 import io.leadrules.rules.RulesetVersionNotFoundException;
+import io.leadrules.limits.CapacityExceededException;
+import io.leadrules.limits.LimitExceededException;
+import io.leadrules.limits.LimitsConfig;
+import io.leadrules.scoring.DeadlineExceededException;
 import io.leadrules.scoring.RuleFailedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -33,6 +37,13 @@ import java.util.List;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    /** Seconds, as {@code Retry-After} takes them. */
+    private final long retryAfter;
+
+    public ProblemMapper(LimitsConfig limits) {
+        this.retryAfter = Math.max(1, limits.retryAfter().toSeconds());
+    }
 
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e) {
@@ -85,6 +96,27 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response invalidRules(RulesetInvalidException e) {
         return respond(Problem.of("invalid-rules", "The ruleset is invalid", 422, e.getMessage()).withErrors(e.problems()));
+    }
+
+    /**
+     * 503, not 422: how far scoring gets within its deadline depends on how busy the machine is, so the same request
+     * can pass later (or, for a backtest, with fewer leads); a 422 would say the request itself is wrong.
+     */
+    @ServerExceptionMapper
+    public Response deadline(DeadlineExceededException e) {
+        LOG.warnf("Stopped at the deadline: %s", e.getMessage());
+        return retryLater(Problem.of("deadline-exceeded", "Stopped at the deadline", 503, e.getMessage())
+                .withRule(e.rule(), e.leadId()));
+    }
+
+    @ServerExceptionMapper
+    public Response busy(CapacityExceededException e) {
+        return retryLater(Problem.of("too-many-heavy-calls", "Too many calls over many leads", 429, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response overLimit(LimitExceededException e) {
+        return respond(Problem.of("payload-too-large", "Payload too large", 413, e.getMessage()).withField(e.field()));
     }
 
     @ServerExceptionMapper
@@ -251,6 +283,11 @@ public class ProblemMapper {
 
     /** The uploaded file at fault, as an entry of a problem's {@code errors}. */
     public record UploadError(String file, String message) {
+    }
+
+    private Response retryLater(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).header("Retry-After", retryAfter)
+                .entity(problem).build();
     }
 
     private static Response respond(Problem problem) {

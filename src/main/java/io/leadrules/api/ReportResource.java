@@ -1,5 +1,6 @@
 package io.leadrules.api;
 
+import io.leadrules.limits.HeavyCall;
 import io.leadrules.report.ReportPages;
 import io.leadrules.report.RuleHitCsv;
 import io.leadrules.report.RuleHitQuery;
@@ -35,6 +36,7 @@ public class ReportResource {
 
     @GET
     @Path("/rule-hits")
+    @HeavyCall
     @Produces({MediaType.APPLICATION_JSON, Negotiation.TEXT_CSV, Negotiation.APPLICATION_CSV, MediaType.TEXT_HTML})
     public Response ruleHits(@QueryParam("from") String from, @QueryParam("to") String to,
                              @QueryParam("version") String version, @QueryParam("segment") String segment,
@@ -61,6 +63,7 @@ public class ReportResource {
      */
     @GET
     @Path("/rule-hits.csv")
+    @HeavyCall
     public Response ruleHitsCsv(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("version") String version, @QueryParam("segment") String segment,
                                 @QueryParam("table") String table) {
@@ -75,6 +78,7 @@ public class ReportResource {
 
     @GET
     @Path("/rule-hits.html")
+    @HeavyCall
     public Response ruleHitsPage(@QueryParam("from") String from, @QueryParam("to") String to,
                                @QueryParam("version") String version, @QueryParam("segment") String segment) {
         return Response.ok(pages.ruleHits(reports.report(RuleHitQuery.parse(from, to, version, segment))),

@@ -1,5 +1,6 @@
 package io.leadrules.api;
 
+import io.leadrules.limits.HeavyCall;
 import io.leadrules.rules.ReloadResult;
 import io.leadrules.rules.RuleFile;
 import io.leadrules.rules.RulesStatus;
@@ -50,6 +51,7 @@ public class RulesResource {
     @POST
     @Path("/validate")
     @AdminOnly
+    @HeavyCall
     public ValidationReport validate(@Valid ValidateRequest request) {
         ValidateRequest body = request != null ? request : new ValidateRequest(null, null);
         return ValidationReport.of(reloader.validate(RuleFileInput.toRuleFiles(body.files()), body.scenarios()));

@@ -1,6 +1,7 @@
 package io.leadrules.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadrules.limits.CandidateLimits;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -44,6 +45,7 @@ public class RulesetReloader {
     private final Clock clock;
     private final RulesLifecycleConfig config;
     private final Event<RulesetActivated> activated;
+    private final CandidateLimits candidateLimits;
     /** Frees replaced rulesets after the grace delay, once requests that started on them are done. */
     private final ScheduledExecutorService releaser = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ruleset-releaser");
@@ -62,8 +64,10 @@ public class RulesetReloader {
     private volatile RulesStatus.Failure folderFailure;
 
     public RulesetReloader(ActiveRuleset active, RulesetVersionStore store, RulesetScorer scorer, Clock clock,
-                           RulesLifecycleConfig config, Event<RulesetActivated> activated) {
+                           RulesLifecycleConfig config, Event<RulesetActivated> activated,
+                           CandidateLimits candidateLimits) {
         this.active = active;
+        this.candidateLimits = candidateLimits;
         this.store = store;
         this.runner = new ScenarioRunner(scorer);
         this.clock = clock;
@@ -159,6 +163,7 @@ public class RulesetReloader {
      * Null {@code files} means the rules folder's files; null {@code scenarios} means the folder's scenarios.
      */
     public RulesetCheck validate(List<RuleFile> files, List<JsonNode> scenarios) {
+        candidateLimits.check(files == null ? null : files.stream().map(RuleFile::content).toList());
         List<DrlProblem> problems = new ArrayList<>();
         List<RuleFile> ruleFiles = files != null ? files : RulesetCompiler.readFolder(rulesDir());
         List<Scenario> list = scenarios != null ? ScenarioRunner.fromJson(scenarios, problems)
