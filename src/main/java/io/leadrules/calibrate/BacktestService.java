@@ -123,7 +123,7 @@ public class BacktestService {
 
     /** Started when the backtest starts: reading a CSV counts, compiling a candidate too. */
     private Deadline deadline() {
-        return Deadline.in(limits.backtestDeadline(), Backtester.DEADLINE_KEY);
+        return Deadline.in(limits.backtestDeadline(), Backtester.DEADLINE_KEY, "The backtest");
     }
 
     private BacktestLimits backtestLimits() {

@@ -85,7 +85,7 @@ public final class Backtester {
         if (scored >= limits.maxLeads()) {
             throw tooManyLeads("more than " + limits.maxLeads() + " leads");
         }
-        deadline.check("The backtest", () -> "after " + scored + (scored == 1 ? " lead" : " leads"));
+        deadline.check(() -> "after " + scored + (scored == 1 ? " lead" : " leads"));
         ScoreCard card = scorer.score(ruleset, lead.lead(), lead.events(), asOf, deadline);
         scored++;
         return new ScoredLead(lead.lead().getId(), card.score(), Boolean.TRUE.equals(lead.won()), firedRules(card),

@@ -89,7 +89,7 @@ public final class ImpactPreview {
 
         /** @param wasMql the lead's stored MQL state, which the hand-off rule's hysteresis starts from */
         public void add(String leadId, boolean wasMql, Lead lead, List<Event> events) {
-            deadline.check("The preview", () -> "after " + leads + (leads == 1 ? " lead" : " leads"));
+            deadline.check(() -> "after " + leads + (leads == 1 ? " lead" : " leads"));
             ScoreCard before = scorer.score(live, lead, events, asOf, deadline);
             ScoreCard after = scorer.score(candidate, lead, events, asOf, deadline);
             BigDecimal threshold = scorer.policy().threshold();

@@ -49,7 +49,7 @@ public class PreviewService {
      *              stops at {@code leadrules.limits.backtest-deadline}.
      */
     public PreviewReport preview(List<RuleFile> files) {
-        Deadline deadline = Deadline.in(limits.backtestDeadline(), Backtester.DEADLINE_KEY);
+        Deadline deadline = Deadline.in(limits.backtestDeadline(), Backtester.DEADLINE_KEY, "The preview");
         candidateLimits.check(files == null ? null : files.stream().map(RuleFile::content).toList());
         List<RuleFile> candidateFiles = files != null ? files : RulesetCompiler.readFolder(active.rulesDir());
         Ruleset candidate = active.compiler().compile(candidateFiles, "preview");

@@ -12,39 +12,41 @@ import java.util.function.Supplier;
 public final class Deadline {
 
     /** No deadline: the command line and the engine's own tests. */
-    public static final Deadline NONE = new Deadline(null, null);
+    public static final Deadline NONE = new Deadline(null, null, null);
 
     private final Duration budget;
     private final String configKey;
+    private final String work;
     private final long start = System.nanoTime();
 
-    private Deadline(Duration budget, String configKey) {
+    private Deadline(Duration budget, String configKey, String work) {
         this.budget = budget;
         this.configKey = configKey;
+        this.work = work;
     }
 
-    /** @param configKey the setting that gave the budget, named in the error so it can be raised */
-    public static Deadline in(Duration budget, String configKey) {
-        return new Deadline(budget, configKey);
+    /**
+     * @param configKey the setting that gave the budget, named in the error so it can be raised
+     * @param work      what stops, as the start of a sentence: "Scoring", "The backtest"
+     */
+    public static Deadline in(Duration budget, String configKey, String work) {
+        return new Deadline(budget, configKey, work);
     }
 
     public boolean passed() {
         return budget != null && System.nanoTime() - start >= budget.toNanos();
     }
 
-    /**
-     * @param work     what stops, as the start of a sentence: "The backtest"
-     * @param progress how far it got: "after 1200 of 5000 leads"
-     */
-    public void check(String work, Supplier<String> progress) {
+    /** Stops the work once the deadline has passed; {@code progress} says how far it got: "after 1200 leads". */
+    public void check(Supplier<String> progress) {
         if (passed()) {
-            throw exceeded(work, progress.get(), null);
+            throw new DeadlineExceededException(null, null, null, message(progress.get()));
         }
     }
 
-    DeadlineExceededException exceeded(String work, String progress, String rule) {
-        return new DeadlineExceededException(rule, work + " did not finish within " + text(budget) + " (config "
-                + configKey + "): stopped " + progress);
+    /** "The backtest did not finish within 10 s (config ...): stopped " and the progress. */
+    String message(String progress) {
+        return work + " did not finish within " + text(budget) + " (config " + configKey + "): stopped " + progress;
     }
 
     private static String text(Duration d) {

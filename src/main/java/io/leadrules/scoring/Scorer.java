@@ -74,9 +74,10 @@ public final class Scorer {
             DeadlineFilter filter = new DeadlineFilter(deadline);
             int fired = deadline == Deadline.NONE ? session.fireAllRules(max) : session.fireAllRules(filter, max);
             if (filter.stopped) {
-                throw deadline.exceeded("Scoring", "after " + fired + (fired == 1 ? " firing" : " firings")
-                        + (filter.lastRule == null ? "" : "; rule \"" + filter.lastRule + "\" fired last"),
-                        filter.lastRule).on(ruleset.version(), lead.getId());
+                throw new DeadlineExceededException(filter.lastRule, ruleset.version(), lead.getId(),
+                        deadline.message("while scoring lead \"" + lead.getId() + "\" (" + fired
+                                + (fired == 1 ? " firing" : " firings") + (filter.lastRule == null ? ""
+                                : "; rule \"" + filter.lastRule + "\" fired last") + ")"));
             }
             if (fired > limit) {
                 throw loop(ruleset, lead, timeline, limit);

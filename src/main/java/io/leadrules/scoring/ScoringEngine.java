@@ -42,7 +42,7 @@ public class ScoringEngine implements RulesetScorer {
      */
     @Override
     public ScoreCard score(Ruleset ruleset, Lead lead, Collection<Event> events, Instant asOf) {
-        return scorer.score(ruleset, lead, events, asOf, Deadline.in(deadline, SCORE_DEADLINE));
+        return scorer.score(ruleset, lead, events, asOf, Deadline.in(deadline, SCORE_DEADLINE, "Scoring"));
     }
 
     public Scorer scorer() {

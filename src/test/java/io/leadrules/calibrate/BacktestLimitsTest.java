@@ -109,7 +109,7 @@ class BacktestLimitsTest {
                 true, null)).toList();
 
         DeadlineExceededException e = catchThrowableOfType(DeadlineExceededException.class, () -> backtester(
-                BacktestLimits.NONE, Deadline.in(Duration.ZERO, Backtester.DEADLINE_KEY)).run(ruleset, two, AS_OF));
+                BacktestLimits.NONE, Deadline.in(Duration.ZERO, Backtester.DEADLINE_KEY, "The backtest")).run(ruleset, two, AS_OF));
 
         assertThat(e.getMessage()).isEqualTo("The backtest did not finish within 0 s (config"
                 + " leadrules.limits.backtest-deadline): stopped after 0 leads");

@@ -30,7 +30,7 @@ class DeadlineTest {
         long start = System.nanoTime();
 
         DeadlineExceededException e = catchThrowableOfType(DeadlineExceededException.class, () -> scorer.score(looping,
-                b.build(), b.eventList(), AS_OF, Deadline.in(Duration.ofMillis(300), "leadrules.limits.score-deadline")));
+                b.build(), b.eventList(), AS_OF, Deadline.in(Duration.ofMillis(300), "leadrules.limits.score-deadline", "Scoring")));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         // The loop re-triggers both rules of the file: either fired last.
@@ -38,7 +38,7 @@ class DeadlineTest {
         assertThat(e.leadId()).isEqualTo("slow-1");
         assertThat(e.rulesetVersion()).isEqualTo(looping.version());
         assertThat(e.getMessage()).startsWith("Scoring did not finish within 300 ms (config leadrules.limits.score-deadline)")
-                .contains("rule \"" + e.rule() + "\" fired last").endsWith("(lead \"slow-1\")");
+                .contains(": stopped while scoring lead \"slow-1\" (").endsWith("; rule \"" + e.rule() + "\" fired last)");
     }
 
     @Test
@@ -46,9 +46,9 @@ class DeadlineTest {
         LeadBuilder b = lead("slow-2").industry("Apparel");
 
         DeadlineExceededException e = catchThrowableOfType(DeadlineExceededException.class, () -> scorer.score(looping,
-                b.build(), b.eventList(), AS_OF, Deadline.in(Duration.ZERO, "leadrules.limits.score-deadline")));
+                b.build(), b.eventList(), AS_OF, Deadline.in(Duration.ZERO, "leadrules.limits.score-deadline", "Scoring")));
 
-        assertThat(e.getMessage()).contains("stopped after 0 firings");
+        assertThat(e.getMessage()).endsWith("stopped while scoring lead \"slow-2\" (0 firings)");
         assertThat(e.rule()).isNull();
     }
 
@@ -56,7 +56,7 @@ class DeadlineTest {
     void aLeadThatFinishesInTimeScoresAsWithoutDeadline() {
         LeadBuilder b = lead("quick-1").industry("Apparel");
 
-        assertThat(scorer.score(looping, b.build(), b.eventList(), AS_OF, Deadline.in(Duration.ofSeconds(30), "k"))
+        assertThat(scorer.score(looping, b.build(), b.eventList(), AS_OF, Deadline.in(Duration.ofSeconds(30), "k", "Scoring"))
                 .score()).isEqualByComparingTo("5");
     }
 }
