@@ -73,8 +73,10 @@ public class OutcomeResource {
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Stored upload(@RestForm(FileUpload.ALL) List<FileUpload> files) throws IOException {
-        if (files == null || files.isEmpty()) {
+    public Stored upload(@RestForm(FileUpload.ALL) List<FileUpload> parts) throws IOException {
+        // A part whose headers do not make it a file (a mangled Content-Disposition) has no uploaded file.
+        List<FileUpload> files = parts == null ? List.of() : parts.stream().filter(p -> p.uploadedFile() != null).toList();
+        if (files.isEmpty()) {
             throw new InvalidOutcomesException("The upload holds no file: send the outcomes as a file part, e.g."
                     + " curl -F file=@outcomes.csv", List.of());
         }

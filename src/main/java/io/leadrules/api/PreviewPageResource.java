@@ -92,7 +92,7 @@ public class PreviewPageResource {
         Set<String> names = new HashSet<>();
         for (FileUpload upload : uploads == null ? List.<FileUpload>of() : uploads) {
             String name = upload.fileName();
-            if (name == null || name.isBlank()) {
+            if (name == null || name.isBlank() || upload.uploadedFile() == null) {
                 continue;
             }
             if (!DRL_NAME.matcher(name).matches()) {

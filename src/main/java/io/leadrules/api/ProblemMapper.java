@@ -26,6 +26,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -197,6 +198,13 @@ public class ProblemMapper {
     public Response unreadableBody(IOException e) {
         return respond(Problem.of("unreadable-body", "The request body cannot be read", 400, "The request body cannot"
                 + " be read as its Content-Type says: " + e.getMessage()));
+    }
+
+    /** A part of a multipart body whose headers cannot be read (it carries no message of its own). */
+    @ServerExceptionMapper
+    public Response badMultipart(MultipartParser.MalformedMessageException e) {
+        return respond(Problem.of("unreadable-body", "The request body cannot be read", 400, "The multipart body is"
+                + " malformed: a part's headers cannot be read"));
     }
 
     @ServerExceptionMapper
