@@ -112,7 +112,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response busy(CapacityExceededException e) {
-        return retryLater(Problem.of("too-many-heavy-calls", "Too many calls over many leads", 429, e.getMessage()));
+        return retryLater(Problem.of("too-many-heavy-calls", "Too many heavy calls running", 429, e.getMessage()));
     }
 
     @ServerExceptionMapper

@@ -60,6 +60,7 @@ public class RulesResource {
     @POST
     @Path("/reload")
     @AdminOnly
+    @HeavyCall
     public ReloadResult reload() {
         return reloader.reloadFolder(RulesetReloader.API);
     }
@@ -99,6 +100,7 @@ public class RulesResource {
     @POST
     @Path("/versions/{v}/activate")
     @AdminOnly
+    @HeavyCall
     public ReloadResult activate(@PathParam("v") String version) {
         return reloader.activateVersion(version);
     }

@@ -117,7 +117,7 @@ public class BacktestService {
         Deadline deadline = deadline();
         candidateLimits.check(contents(candidate));
         CsvMapping mapping = CsvLeadMapper.readMapping(mappingYaml, backtestLimits());
-        List<LabelledLead> leads = CsvLeadMapper.map(new StringReader(csv), mapping, backtestLimits());
+        List<LabelledLead> leads = CsvLeadMapper.map(new StringReader(csv), mapping, backtestLimits(), deadline);
         return backtest(candidate, leads, asOf != null ? asOf : mapping.asOf(), options, deadline);
     }
 

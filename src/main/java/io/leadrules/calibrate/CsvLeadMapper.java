@@ -10,6 +10,7 @@ import io.leadrules.json.JsonErrors;
 import io.leadrules.limits.LimitExceededException;
 import io.leadrules.model.Event;
 import io.leadrules.model.Lead;
+import io.leadrules.scoring.Deadline;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -36,6 +37,7 @@ import java.util.Set;
 public final class CsvLeadMapper {
 
     static final int MAX_ERRORS = 50;
+    static final int ROWS_PER_DEADLINE_CHECK = 1000;
     /** Longer than any count or amount in a CRM export; as Jackson's default bound on numbers in JSON. */
     static final int MAX_NUMBER_CHARS = 1000;
     private static final Set<String> LEAD_FIELDS = Set.of("email", "jobTitle", "industry", "employees", "gmv",
@@ -81,15 +83,16 @@ public final class CsvLeadMapper {
     }
 
     public static List<LabelledLead> map(Reader csv, CsvMapping mapping) {
-        return map(csv, mapping, BacktestLimits.NONE);
+        return map(csv, mapping, BacktestLimits.NONE, Deadline.NONE);
     }
 
     /**
      * Reads the rows as leads. More rows than {@code limits.csvMaxRows()}, or more events over all rows than
      * {@code limits.maxEvents()}, stop the reading at once with a {@link LimitExceededException}: the events of a
-     * count column are made in memory, so the total is checked before each cell's events are.
+     * count column are made in memory, so the total is checked before each cell's events are. The backtest's
+     * {@code deadline} is checked every {@value #ROWS_PER_DEADLINE_CHECK} rows.
      */
-    public static List<LabelledLead> map(Reader csv, CsvMapping mapping, BacktestLimits limits) {
+    public static List<LabelledLead> map(Reader csv, CsvMapping mapping, BacktestLimits limits, Deadline deadline) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
         try (CSVParser parser = CSVParser.parse(withoutBom(csv), format)) {
             checkColumns(parser.getHeaderNames(), mapping);
@@ -98,6 +101,9 @@ public final class CsvLeadMapper {
             Set<String> ids = new HashSet<>();
             EventBudget events = new EventBudget(limits.maxEvents());
             for (CSVRecord record : parser) {
+                if (record.getRecordNumber() % ROWS_PER_DEADLINE_CHECK == 0) {
+                    deadline.check(() -> "while reading row " + record.getRecordNumber() + " of the CSV");
+                }
                 if (record.getRecordNumber() > limits.csvMaxRows()) {
                     throw new LimitExceededException("csv", "The CSV has more than " + limits.csvMaxRows()
                             + " data rows, the most a backtest reads (config leadrules.limits.csv-max-rows)");

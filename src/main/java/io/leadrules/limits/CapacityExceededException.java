@@ -4,8 +4,8 @@ package io.leadrules.limits;
 public class CapacityExceededException extends RuntimeException {
 
     CapacityExceededException(int capacity) {
-        super(capacity + (capacity == 1 ? " call" : " calls") + " over many leads (backtest, preview, validate,"
-                + " rule-hit report) already running, the most this service runs at once (config"
+        super(capacity + (capacity == 1 ? " call" : " calls") + " over many leads or rules (backtest, preview,"
+                + " validate, reload, activate, rule-hit report) already running, the most this service runs at once (config"
                 + " leadrules.limits.heavy-concurrency); retry later. Scoring and ingestion are not affected.");
     }
 }

@@ -8,8 +8,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a call that runs many leads or compiles a candidate ruleset (backtest, preview, validate, rule-hit report):
- * it runs only while the {@link HeavyCallGate} has room, else it answers 429 at once.
+ * Marks a call that runs many leads or compiles a ruleset (backtest, preview, validate, reload, activate, rule-hit
+ * report): it runs only while the {@link HeavyCallGate} has room, else it answers 429 at once.
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)

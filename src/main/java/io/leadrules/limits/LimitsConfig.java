@@ -21,7 +21,7 @@ public interface LimitsConfig {
     @WithDefault("2m")
     Duration backtestDeadline();
 
-    /** Calls over many leads (backtest, preview, validate, rule-hit report) running at once; more answer 429. */
+    /** Calls over many leads or rules (backtest, preview, validate, reload, activate, rule-hit report) at once. */
     @WithDefault("2")
     int heavyConcurrency();
 

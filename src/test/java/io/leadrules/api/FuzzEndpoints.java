@@ -1,5 +1,6 @@
 package io.leadrules.api;
 
+import io.leadrules.limits.HeavyCall;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -32,8 +33,9 @@ final class FuzzEndpoints {
      * @param template   the full path with its parameters as written: {@code /leads/{id}}, {@code /v1/{kind: a|b}}
      * @param consumes   the media types of {@code @Consumes} (method's, else class's); empty: any
      * @param queryNames the names of its {@code @QueryParam}s
+     * @param heavy      a {@link HeavyCall}: it compiles rules or runs many leads, so it costs seconds, not ms
      */
-    record Endpoint(String method, String template, List<String> consumes, List<String> queryNames) {
+    record Endpoint(String method, String template, List<String> consumes, List<String> queryNames, boolean heavy) {
 
         @Override
         public String toString() {
@@ -60,12 +62,27 @@ final class FuzzEndpoints {
                         .map(p -> p.getAnnotation(QueryParam.class)).filter(q -> q != null).map(QueryParam::value)
                         .toList();
                 endpoints.add(new Endpoint(http, join(root.value(), sub == null ? "" : sub.value()),
-                        consumes == null ? List.of() : List.of(consumes.value()), queryNames));
+                        consumes == null ? List.of() : List.of(consumes.value()), queryNames,
+                        method.isAnnotationPresent(HeavyCall.class)));
             }
         }
         // The order decides which endpoint a seed draws: make it independent of reflection's.
         endpoints.sort(Comparator.comparing(Endpoint::template).thenComparing(Endpoint::method));
         return endpoints;
+    }
+
+    /**
+     * The endpoints to draw from, each light one {@code lightWeight} times: heavy calls take a second or more each
+     * (compiling a ruleset), so drawn as often as the rest they would take most of the fuzzing time.
+     */
+    static List<Endpoint> weighted(List<Endpoint> endpoints, int lightWeight) {
+        List<Endpoint> draw = new ArrayList<>();
+        for (Endpoint endpoint : endpoints) {
+            for (int i = 0; i < (endpoint.heavy() ? 1 : lightWeight); i++) {
+                draw.add(endpoint);
+            }
+        }
+        return draw;
     }
 
     private static String httpMethod(Method method) {

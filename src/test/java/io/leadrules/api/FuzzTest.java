@@ -42,6 +42,8 @@ class FuzzTest {
 
     private static final long DEFAULT_SEED = 20261208L;
     private static final int SHOWN_FAILURES = 5;
+    /** A light endpoint is drawn this many times as often as a heavy one. */
+    private static final int LIGHT_WEIGHT = 4;
 
     @TestHTTPResource("/")
     URL root;
@@ -49,21 +51,24 @@ class FuzzTest {
     @Test
     void noMutatedRequestToAnyEndpointAnswers5xx() throws IOException {
         long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
-        int count = Integer.getInteger("fuzz.requests", 2500);
+        int count = Integer.getInteger("fuzz.requests", 3000);
         System.out.println("FuzzTest: seed " + seed + ", " + count + " requests (-Dfuzz.seed=" + seed
                 + " -Dfuzz.requests=" + count + " to repeat)");
-        List<FuzzEndpoints.Endpoint> endpoints = FuzzEndpoints.discover();
-        assertThat(endpoints).as("endpoints found by reflection").hasSizeGreaterThan(20);
+        List<FuzzEndpoints.Endpoint> found = FuzzEndpoints.discover();
+        assertThat(found).as("endpoints found by reflection").hasSizeGreaterThan(20);
+        List<FuzzEndpoints.Endpoint> endpoints = FuzzEndpoints.weighted(found, LIGHT_WEIGHT);
         String version = given().get("/rules/status").jsonPath().getString("version");
         FuzzRequests requests = new FuzzRequests(new Random(seed), version);
         Random draw = new Random(seed + 1);
 
         List<String> failures = new ArrayList<>();
         Map<String, Integer> statuses = new TreeMap<>();
+        Map<String, Long> millis = new TreeMap<>();
         for (int i = 1; i <= count; i++) {
             FuzzEndpoints.Endpoint endpoint = endpoints.get(draw.nextInt(endpoints.size()));
             FuzzRequests.FuzzRequest request = requests.next(endpoint);
             String outcome;
+            long start = System.nanoTime();
             try {
                 RawHttp.Response answer = RawHttp.send(root, request.method(), request.target(), request.headers(),
                         request.body());
@@ -72,11 +77,13 @@ class FuzzTest {
             } catch (IOException e) {
                 outcome = "no answer: " + e;
             }
+            millis.merge(endpoint.toString(), (System.nanoTime() - start) / 1_000_000, Long::sum);
             if (outcome != null) {
                 failures.add("#" + i + " (" + endpoint + ") " + request.describe() + "\n  -> " + outcome);
             }
         }
         System.out.println("FuzzTest answers by endpoint and status: " + statuses);
+        System.out.println("FuzzTest milliseconds by endpoint: " + millis);
         assertThat(failures).as(failures.size() + " of " + count + " requests (seed " + seed + ") answered 5xx or"
                 + " nothing; the first " + Math.min(SHOWN_FAILURES, failures.size()) + ":\n"
                 + String.join("\n", failures.subList(0, Math.min(SHOWN_FAILURES, failures.size())))).isEmpty();

@@ -64,9 +64,20 @@ class BacktestLimitsTest {
         CsvMapping mapping = CsvLeadMapper.readMapping("id: id\nlabel: {column: won, won: [\"1\"]}\nasOf: 2026-06-01\n", SMALL);
         String csv = "id,won\n" + String.join("\n", IntStream.range(0, 5).mapToObj(i -> "l" + i + ",1").toList());
 
-        assertThatThrownBy(() -> CsvLeadMapper.map(new StringReader(csv), mapping, SMALL))
+        assertThatThrownBy(() -> CsvLeadMapper.map(new StringReader(csv), mapping, SMALL, Deadline.NONE))
                 .isInstanceOf(LimitExceededException.class).hasMessageContaining("more than 4 data rows")
                 .hasMessageContaining("leadrules.limits.csv-max-rows");
+    }
+
+    @Test
+    void readingACsvStopsAtTheBacktestsDeadline() {
+        CsvMapping mapping = CsvLeadMapper.readMapping("id: id\nlabel: {column: won, won: [\"1\"]}\nasOf: 2026-06-01\n");
+        String csv = "id,won\n" + String.join("\n", IntStream.range(0, 2000).mapToObj(i -> "l" + i + ",1").toList());
+
+        assertThatThrownBy(() -> CsvLeadMapper.map(new StringReader(csv), mapping, BacktestLimits.NONE,
+                Deadline.in(Duration.ZERO, Backtester.DEADLINE_KEY, "The backtest")))
+                .isInstanceOf(DeadlineExceededException.class)
+                .hasMessageEndingWith("stopped while reading row 1000 of the CSV");
     }
 
     @Test
@@ -74,7 +85,7 @@ class BacktestLimitsTest {
         CsvMapping mapping = CsvLeadMapper.readMapping("id: id\nlabel: {column: won, won: [\"1\"]}\nasOf: 2026-06-01\n"
                 + "events: [{column: n, type: Email Opened, limit: 100}]\n", SMALL);
 
-        assertThatThrownBy(() -> CsvLeadMapper.map(new StringReader("id,won,n\na,1,15\nb,1,15\n"), mapping, SMALL))
+        assertThatThrownBy(() -> CsvLeadMapper.map(new StringReader("id,won,n\na,1,15\nb,1,15\n"), mapping, SMALL, Deadline.NONE))
                 .isInstanceOf(LimitExceededException.class).hasMessageContaining("more than 20 events (row 2")
                 .hasMessageContaining("leadrules.limits.backtest-max-events");
     }
@@ -86,7 +97,7 @@ class BacktestLimitsTest {
         String csv = "id,won,n\na,1,1e999999999\nb,1," + "9".repeat(5000) + "\n";
 
         CsvMappingException e = catchThrowableOfType(CsvMappingException.class,
-                () -> CsvLeadMapper.map(new StringReader(csv), mapping, SMALL));
+                () -> CsvLeadMapper.map(new StringReader(csv), mapping, SMALL, Deadline.NONE));
 
         assertThat(e.errors()).extracting(CsvMappingException.Error::message)
                 .containsExactly("gives more events than the limit of 100 (raise events[].limit or use per)",
