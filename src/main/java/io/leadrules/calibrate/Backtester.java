@@ -1,8 +1,8 @@
 package io.leadrules.calibrate;
 
+import io.leadrules.limits.LimitExceededException;
 import io.leadrules.model.RuleHit;
 import io.leadrules.model.ScoreCard;
-import io.leadrules.limits.LimitExceededException;
 import io.leadrules.rules.Ruleset;
 import io.leadrules.scoring.Deadline;
 import io.leadrules.scoring.Scorer;
