@@ -11,6 +11,7 @@ import io.leadrules.calibrate.DriftReport;
 import io.leadrules.calibrate.DriftService;
 import io.leadrules.calibrate.LabelledLead;
 import io.leadrules.calibrate.TargetCloseRate;
+import io.leadrules.limits.HeavyCall;
 import io.leadrules.rules.RuleFile;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -49,6 +50,7 @@ public class CalibrationResource {
     @POST
     @Path("/backtest")
     @RolesAllowed(Roles.ANALYST)
+    @HeavyCall
     public BacktestReport backtest(@NotNull(message = "is required: send a JSON object") @Valid BacktestRequest request) {
         List<RuleFile> candidate = RuleFileInput.toRuleFiles(request.rules());
         TargetCloseRate target = request.targetCloseRate() == null ? null

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -78,16 +79,27 @@ public class OutcomeResource {
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Stored upload(@RestForm(FileUpload.ALL) List<FileUpload> files) throws IOException {
-        if (files == null || files.isEmpty()) {
+    public Stored upload(@RestForm(FileUpload.ALL) List<FileUpload> parts) throws IOException {
+        // A part whose headers do not make it a file (a mangled Content-Disposition) has no uploaded file.
+        List<FileUpload> files = parts == null ? List.of() : parts.stream().filter(p -> p.uploadedFile() != null).toList();
+        if (files.isEmpty()) {
             throw new InvalidOutcomesException("The upload holds no file: send the outcomes as a file part, e.g."
                     + " curl -F file=@outcomes.csv", List.of());
         }
         List<Outcome> batch = new ArrayList<>();
         for (FileUpload file : files) {
-            batch.addAll(read(file.fileName(), Files.readString(file.uploadedFile(), StandardCharsets.UTF_8)));
+            batch.addAll(read(file.fileName(), text(file)));
         }
         return store(outcomes.record(batch));
+    }
+
+    private static String text(FileUpload file) throws IOException {
+        try {
+            return Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new InvalidOutcomesException("The uploaded file \"" + file.fileName() + "\" is not UTF-8 text",
+                    List.of());
+        }
     }
 
     private static List<Outcome> read(String name, String body) {

@@ -1,8 +1,9 @@
 package io.leadrules.api;
 
 import io.leadrules.calibrate.PreviewService;
-import io.leadrules.report.ReportPages;
+import io.leadrules.limits.HeavyCall;
 import io.leadrules.report.ReportPages.PreviewError;
+import io.leadrules.report.ReportPages;
 import io.leadrules.rules.RuleFile;
 import io.leadrules.rules.RulesetInvalidException;
 import io.leadrules.security.Roles;
@@ -60,6 +61,7 @@ public class PreviewPageResource {
     }
 
     @POST
+    @HeavyCall
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces({MediaType.TEXT_HTML, Problem.MEDIA_TYPE})
     public Response run(@RestForm("files") List<FileUpload> files, @Context HttpHeaders headers) {
@@ -80,7 +82,7 @@ public class PreviewPageResource {
         Set<String> names = new HashSet<>();
         for (FileUpload upload : uploads == null ? List.<FileUpload>of() : uploads) {
             String name = upload.fileName();
-            if (name == null || name.isBlank()) {
+            if (name == null || name.isBlank() || upload.uploadedFile() == null) {
                 continue;
             }
             if (!DRL_NAME.matcher(name).matches()) {

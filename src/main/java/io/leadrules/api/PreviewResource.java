@@ -4,6 +4,7 @@ import io.leadrules.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.leadrules.calibrate.PreviewReport;
 import io.leadrules.calibrate.PreviewService;
+import io.leadrules.limits.HeavyCall;
 import io.leadrules.report.ReportPages;
 import io.leadrules.rules.RuleFile;
 import jakarta.validation.Valid;
@@ -40,6 +41,7 @@ public class PreviewResource {
     }
 
     @POST
+    @HeavyCall
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response preview(@Valid ValidateRequest request, @Context HttpHeaders headers) {
         List<RuleFile> files = request == null ? null : RuleFileInput.toRuleFiles(request.files());

@@ -16,6 +16,10 @@ import io.leadrules.rules.RulesetInvalidException;
 import io.leadrules.rules.RulesetOutOfSyncException;
 import io.leadrules.rules.RulesetRejectedException;
 import io.leadrules.rules.RulesetVersionNotFoundException;
+import io.leadrules.limits.CapacityExceededException;
+import io.leadrules.limits.LimitExceededException;
+import io.leadrules.limits.LimitsConfig;
+import io.leadrules.scoring.DeadlineExceededException;
 import io.leadrules.scoring.RuleFailedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -23,7 +27,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
+import java.io.CharConversionException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,6 +41,13 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     /** A replica switches within leadrules.rules.sync-every (2 s by default) plus the time to compile. */
     private static final String RETRY_AFTER_SECONDS = "5";
+
+    /** Seconds, as {@code Retry-After} takes them. */
+    private final long retryAfter;
+
+    public ProblemMapper(LimitsConfig limits) {
+        this.retryAfter = Math.max(1, limits.retryAfter().toSeconds());
+    }
 
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e) {
@@ -86,6 +100,27 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response invalidRules(RulesetInvalidException e) {
         return respond(Problem.of("invalid-rules", "The ruleset is invalid", 422, e.getMessage()).withErrors(e.problems()));
+    }
+
+    /**
+     * 503, not 422: how far scoring gets within its deadline depends on how busy the machine is, so the same request
+     * can pass later (or, for a backtest, with fewer leads); a 422 would say the request itself is wrong.
+     */
+    @ServerExceptionMapper
+    public Response deadline(DeadlineExceededException e) {
+        LOG.warnf("Stopped at the deadline: %s", e.getMessage());
+        return retryLater(Problem.of("deadline-exceeded", "Stopped at the deadline", 503, e.getMessage())
+                .withRule(e.rule(), e.leadId()));
+    }
+
+    @ServerExceptionMapper
+    public Response busy(CapacityExceededException e) {
+        return retryLater(Problem.of("too-many-heavy-calls", "Too many heavy calls running", 429, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response overLimit(LimitExceededException e) {
+        return respond(Problem.of("payload-too-large", "Payload too large", 413, e.getMessage()).withField(e.field()));
     }
 
     @ServerExceptionMapper
@@ -158,6 +193,38 @@ public class ProblemMapper {
     public Response badCsv(CsvMappingException e) {
         Problem problem = Problem.of("invalid-csv-mapping", "The CSV or its mapping is invalid", 400, e.getMessage());
         return respond(e.errors().isEmpty() ? problem : problem.withErrors(e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedHeader(MalformedHeaderException e) {
+        return respond(Problem.of("malformed-header", "Malformed header", 400, e.getMessage()).withField(e.header()));
+    }
+
+    /**
+     * Jackson guesses a body's encoding from its first bytes: a body starting with NUL bytes reads as UTF-16 or
+     * UTF-32 and fails as text before it fails as JSON.
+     */
+    @ServerExceptionMapper
+    public Response notText(CharConversionException e) {
+        return respond(Problem.of("malformed-json", "Malformed JSON", 400, "The body is not valid JSON: its bytes are"
+                + " not text in UTF-8 (" + e.getMessage() + ")"));
+    }
+
+    /**
+     * The checked I/O failures that reach a resource come from reading the request: a multipart body that is not
+     * multipart, a body cut short, an upload that is not UTF-8. Failures of our own files are unchecked.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e) {
+        return respond(Problem.of("unreadable-body", "The request body cannot be read", 400, "The request body cannot"
+                + " be read as its Content-Type says: " + e.getMessage()));
+    }
+
+    /** A part of a multipart body whose headers cannot be read (it carries no message of its own). */
+    @ServerExceptionMapper
+    public Response badMultipart(MultipartParser.MalformedMessageException e) {
+        return respond(Problem.of("unreadable-body", "The request body cannot be read", 400, "The multipart body is"
+                + " malformed: a part's headers cannot be read"));
     }
 
     @ServerExceptionMapper
@@ -247,6 +314,11 @@ public class ProblemMapper {
 
     /** The uploaded file at fault, as an entry of a problem's {@code errors}. */
     public record UploadError(String file, String message) {
+    }
+
+    private Response retryLater(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).header("Retry-After", retryAfter)
+                .entity(problem).build();
     }
 
     private static Response respond(Problem problem) {

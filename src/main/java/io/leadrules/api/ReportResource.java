@@ -2,6 +2,7 @@ package io.leadrules.api;
 
 import io.leadrules.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import io.leadrules.limits.HeavyCall;
 import io.leadrules.report.ReportPages;
 import io.leadrules.report.RuleHitCsv;
 import io.leadrules.report.RuleHitQuery;
@@ -38,6 +39,7 @@ public class ReportResource {
 
     @GET
     @Path("/rule-hits")
+    @HeavyCall
     @Produces({MediaType.APPLICATION_JSON, Negotiation.TEXT_CSV, Negotiation.APPLICATION_CSV, MediaType.TEXT_HTML})
     public Response ruleHits(@QueryParam("from") String from, @QueryParam("to") String to,
                              @QueryParam("version") String version, @QueryParam("segment") String segment,
@@ -64,6 +66,7 @@ public class ReportResource {
      */
     @GET
     @Path("/rule-hits.csv")
+    @HeavyCall
     public Response ruleHitsCsv(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("version") String version, @QueryParam("segment") String segment,
                                 @QueryParam("table") String table) {
@@ -78,6 +81,7 @@ public class ReportResource {
 
     @GET
     @Path("/rule-hits.html")
+    @HeavyCall
     public Response ruleHitsPage(@QueryParam("from") String from, @QueryParam("to") String to,
                                @QueryParam("version") String version, @QueryParam("segment") String segment) {
         return Response.ok(pages.ruleHits(reports.report(RuleHitQuery.parse(from, to, version, segment))),

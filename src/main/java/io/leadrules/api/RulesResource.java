@@ -2,6 +2,7 @@ package io.leadrules.api;
 
 import io.leadrules.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import io.leadrules.limits.HeavyCall;
 import io.leadrules.rules.ReloadResult;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.leadrules.rules.RuleFile;
@@ -58,6 +59,7 @@ public class RulesResource {
     @POST
     @Path("/validate")
     @RolesAllowed(Roles.ANALYST)
+    @HeavyCall
     public ValidationReport validate(@Valid ValidateRequest request) {
         ValidateRequest body = request != null ? request : new ValidateRequest(null, null);
         return ValidationReport.of(reloader.validate(RuleFileInput.toRuleFiles(body.files()), body.scenarios(),
@@ -67,6 +69,7 @@ public class RulesResource {
     @POST
     @Path("/reload")
     @RolesAllowed(Roles.ADMIN)
+    @HeavyCall
     public ReloadResult reload() {
         return reloader.reloadFolder(RulesetReloader.API, caller.getPrincipal().getName());
     }
@@ -106,6 +109,7 @@ public class RulesResource {
     @POST
     @Path("/versions/{v}/activate")
     @RolesAllowed(Roles.ADMIN)
+    @HeavyCall
     public ReloadResult activate(@PathParam("v") String version) {
         return reloader.activateVersion(version, caller.getPrincipal().getName());
     }

@@ -1,10 +1,13 @@
 package io.leadrules.calibrate;
 
+import io.leadrules.limits.CandidateLimits;
+import io.leadrules.limits.LimitsConfig;
 import io.leadrules.profile.StoredLeads;
 import io.leadrules.rules.ActiveRuleset;
 import io.leadrules.rules.RuleFile;
 import io.leadrules.rules.Ruleset;
 import io.leadrules.rules.policy.RulesPolicy;
+import io.leadrules.scoring.Deadline;
 import io.leadrules.scoring.Scorer;
 import io.leadrules.scoring.ScoringEngine;
 import io.leadrules.scoring.ScoringPolicy;
@@ -31,14 +34,19 @@ public class BacktestService {
     private final CalibrationConfig config;
     private final OutcomeRepository outcomes;
     private final StoredLeads stored;
+    private final LimitsConfig limits;
+    private final CandidateLimits candidateLimits;
 
     public BacktestService(ActiveRuleset active, ScoringEngine engine, CalibrationConfig config,
-                           OutcomeRepository outcomes, StoredLeads stored) {
+                           OutcomeRepository outcomes, StoredLeads stored, LimitsConfig limits,
+                           CandidateLimits candidateLimits) {
         this.active = active;
         this.engine = engine;
         this.config = config;
         this.outcomes = outcomes;
         this.stored = stored;
+        this.limits = limits;
+        this.candidateLimits = candidateLimits;
     }
 
     /**
@@ -49,7 +57,13 @@ public class BacktestService {
      */
     public BacktestReport backtest(List<RuleFile> candidate, List<LabelledLead> leads, Instant asOf,
                                    BacktestOptions options, RulesPolicy callerPolicy) {
-        Backtester backtester = backtester(options);
+        candidateLimits.check(contents(candidate));
+        return backtest(candidate, leads, asOf, options, callerPolicy, deadline());
+    }
+
+    private BacktestReport backtest(List<RuleFile> candidate, List<LabelledLead> leads, Instant asOf,
+                                    BacktestOptions options, RulesPolicy callerPolicy, Deadline deadline) {
+        Backtester backtester = backtester(options, deadline);
         if (candidate == null || candidate.isEmpty()) {
             return backtester.run(active.current(), leads, asOf);
         }
@@ -67,7 +81,8 @@ public class BacktestService {
      */
     public BacktestReport backtestStored(List<RuleFile> candidate, Instant asOf, BacktestOptions options,
                                          RulesPolicy callerPolicy) {
-        Backtester backtester = backtester(options);
+        candidateLimits.check(contents(candidate));
+        Backtester backtester = backtester(options, deadline());
         if (candidate == null || candidate.isEmpty()) {
             return backtestStored(backtester, active.current(), asOf);
         }
@@ -103,23 +118,39 @@ public class BacktestService {
     /** A backtest of a CSV read through a YAML mapping; {@code asOf} overrides the mapping's when given. */
     public BacktestReport backtestCsv(List<RuleFile> candidate, String csv, String mappingYaml, Instant asOf,
                                       BacktestOptions options, RulesPolicy callerPolicy) {
-        CsvMapping mapping = CsvLeadMapper.readMapping(mappingYaml);
-        List<LabelledLead> leads = CsvLeadMapper.map(new StringReader(csv), mapping);
-        return backtest(candidate, leads, asOf != null ? asOf : mapping.asOf(), options, callerPolicy);
+        Deadline deadline = deadline();
+        candidateLimits.check(contents(candidate));
+        CsvMapping mapping = CsvLeadMapper.readMapping(mappingYaml, backtestLimits());
+        List<LabelledLead> leads = CsvLeadMapper.map(new StringReader(csv), mapping, backtestLimits(), deadline);
+        return backtest(candidate, leads, asOf != null ? asOf : mapping.asOf(), options, callerPolicy, deadline);
     }
 
     private Ruleset compile(List<RuleFile> candidate, RulesPolicy callerPolicy) {
         return active.compiler().compile(candidate, "backtest", RulesPolicy.strictest(active.folderPolicy(), callerPolicy));
     }
 
+    /** Started when the backtest starts: reading a CSV counts, compiling a candidate too. */
+    private Deadline deadline() {
+        return Deadline.in(limits.backtestDeadline(), Backtester.DEADLINE_KEY, "The backtest");
+    }
+
+    private BacktestLimits backtestLimits() {
+        return new BacktestLimits(limits.backtestMaxLeads(), limits.backtestMaxEvents(), limits.csvMaxRows(),
+                limits.mappingMaxEventLimit());
+    }
+
+    private static List<String> contents(List<RuleFile> candidate) {
+        return candidate == null ? null : candidate.stream().map(RuleFile::content).toList();
+    }
+
     /** The live engine's scorer, at this request's threshold if it sets one. */
-    private Backtester backtester(BacktestOptions options) {
+    private Backtester backtester(BacktestOptions options, Deadline deadline) {
         Scorer scorer = engine.scorer();
         if (options.threshold() != null) {
             ScoringPolicy policy = scorer.policy();
             scorer = new Scorer(new ScoringPolicy(options.threshold(), policy.maxFires(), policy.categoryCaps(),
                     policy.totalCap()));
         }
-        return new Backtester(scorer, options.applyTo(config.settings()));
+        return new Backtester(scorer, options.applyTo(config.settings()), backtestLimits(), deadline);
     }
 }

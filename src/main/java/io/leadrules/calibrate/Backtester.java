@@ -1,8 +1,10 @@
 package io.leadrules.calibrate;
 
+import io.leadrules.limits.LimitExceededException;
 import io.leadrules.model.RuleHit;
 import io.leadrules.model.ScoreCard;
 import io.leadrules.rules.Ruleset;
+import io.leadrules.scoring.Deadline;
 import io.leadrules.scoring.Scorer;
 
 import java.math.BigDecimal;
@@ -19,12 +21,26 @@ import java.util.stream.Collectors;
  */
 public final class Backtester {
 
+    static final String DEADLINE_KEY = "leadrules.limits.backtest-deadline";
+
     private final Scorer scorer;
     private final CalibrationSettings settings;
+    private final BacktestLimits limits;
+    private final Deadline deadline;
+    /** Leads scored by this backtester: it serves one backtest, on one thread. */
+    private int scored;
 
+    /** Without limits or deadline: the command line. */
     public Backtester(Scorer scorer, CalibrationSettings settings) {
+        this(scorer, settings, BacktestLimits.NONE, Deadline.NONE);
+    }
+
+    /** @param deadline the whole backtest's: checked before each lead and between the firings of its rules */
+    public Backtester(Scorer scorer, CalibrationSettings settings, BacktestLimits limits, Deadline deadline) {
         this.scorer = scorer;
         this.settings = settings;
+        this.limits = limits;
+        this.deadline = deadline;
     }
 
     /**
@@ -34,6 +50,14 @@ public final class Backtester {
     public BacktestReport run(Ruleset ruleset, List<LabelledLead> leads, Instant asOf) {
         if (leads.isEmpty()) {
             throw new BacktestInputException("leads", "The backtest set is empty: send at least one lead with an outcome");
+        }
+        if (leads.size() > limits.maxLeads()) {
+            throw tooManyLeads(leads.size() + " leads");
+        }
+        long events = leads.stream().mapToLong(l -> l.events().size()).sum();
+        if (events > limits.maxEvents()) {
+            throw new LimitExceededException("leads", "The backtest set has " + events + " events; the limit is "
+                    + limits.maxEvents() + " (config leadrules.limits.backtest-max-events)");
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < leads.size(); i++) {
@@ -58,7 +82,12 @@ public final class Backtester {
      * and keep only the scored figures, not every lead's events.
      */
     public ScoredLead score(Ruleset ruleset, LabelledLead lead, Instant asOf) {
-        ScoreCard card = scorer.score(ruleset, lead.lead(), lead.events(), asOf);
+        if (scored >= limits.maxLeads()) {
+            throw tooManyLeads("more than " + limits.maxLeads() + " leads");
+        }
+        deadline.check(() -> "after " + scored + (scored == 1 ? " lead" : " leads"));
+        ScoreCard card = scorer.score(ruleset, lead.lead(), lead.events(), asOf, deadline);
+        scored++;
         return new ScoredLead(lead.lead().getId(), card.score(), Boolean.TRUE.equals(lead.won()), firedRules(card),
                 lead.closedAt(), card.eligible());
     }
@@ -103,6 +132,11 @@ public final class Backtester {
                 + ") are left out: backtest as of a later instant to count them.");
         return DriftReport.compare(mqls, asOf, null, settings.drift(), "Backtest more leads that closed as MQLs, with"
                 + " their close dates." + leftOut);
+    }
+
+    private LimitExceededException tooManyLeads(String count) {
+        return new LimitExceededException("leads", "The backtest set has " + count + "; the limit is "
+                + limits.maxLeads() + " (config leadrules.limits.backtest-max-leads)");
     }
 
     private static String noLabels(int count) {

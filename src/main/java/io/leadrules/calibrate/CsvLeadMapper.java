@@ -7,8 +7,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.leadrules.calibrate.CsvMappingException.Error;
 import io.leadrules.json.JsonErrors;
+import io.leadrules.limits.LimitExceededException;
 import io.leadrules.model.Event;
 import io.leadrules.model.Lead;
+import io.leadrules.scoring.Deadline;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -35,6 +37,9 @@ import java.util.Set;
 public final class CsvLeadMapper {
 
     static final int MAX_ERRORS = 50;
+    static final int ROWS_PER_DEADLINE_CHECK = 1000;
+    /** Longer than any count or amount in a CRM export; as Jackson's default bound on numbers in JSON. */
+    static final int MAX_NUMBER_CHARS = 1000;
     private static final Set<String> LEAD_FIELDS = Set.of("email", "jobTitle", "industry", "employees", "gmv",
             "country", "region", "unsubscribed", "trackingOptOut");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
@@ -43,8 +48,13 @@ public final class CsvLeadMapper {
     private CsvLeadMapper() {
     }
 
-    /** Reads and checks a YAML mapping. */
+    /** Reads and checks a YAML mapping, without limits (the command line). */
     public static CsvMapping readMapping(String yaml) {
+        return readMapping(yaml, BacktestLimits.NONE);
+    }
+
+    /** Reads and checks a YAML mapping; an event column's {@code limit} may not exceed the limits' own. */
+    public static CsvMapping readMapping(String yaml, BacktestLimits limits) {
         CsvMapping mapping;
         try {
             mapping = YAML.readValue(yaml, CsvMapping.class);
@@ -55,7 +65,7 @@ public final class CsvLeadMapper {
         if (mapping == null) {
             throw new CsvMappingException("The mapping is empty", List.of());
         }
-        List<Error> errors = validate(mapping);
+        List<Error> errors = validate(mapping, limits);
         if (!errors.isEmpty()) {
             throw new CsvMappingException("The mapping has " + errors.size() + " error(s)", errors);
         }
@@ -73,20 +83,39 @@ public final class CsvLeadMapper {
     }
 
     public static List<LabelledLead> map(Reader csv, CsvMapping mapping) {
+        return map(csv, mapping, BacktestLimits.NONE, Deadline.NONE);
+    }
+
+    /**
+     * Reads the rows as leads. More rows than {@code limits.csvMaxRows()}, or more events over all rows than
+     * {@code limits.maxEvents()}, stop the reading at once with a {@link LimitExceededException}: the events of a
+     * count column are made in memory, so the total is checked before each cell's events are. The backtest's
+     * {@code deadline} is checked every {@value #ROWS_PER_DEADLINE_CHECK} rows.
+     */
+    public static List<LabelledLead> map(Reader csv, CsvMapping mapping, BacktestLimits limits, Deadline deadline) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
         try (CSVParser parser = CSVParser.parse(withoutBom(csv), format)) {
             checkColumns(parser.getHeaderNames(), mapping);
             List<LabelledLead> leads = new ArrayList<>();
             List<Error> errors = new ArrayList<>();
             Set<String> ids = new HashSet<>();
+            EventBudget events = new EventBudget(limits.maxEvents());
             for (CSVRecord record : parser) {
+                if (record.getRecordNumber() % ROWS_PER_DEADLINE_CHECK == 0) {
+                    deadline.check(() -> "while reading row " + record.getRecordNumber() + " of the CSV");
+                }
+                if (record.getRecordNumber() > limits.csvMaxRows()) {
+                    throw new LimitExceededException("csv", "The CSV has more than " + limits.csvMaxRows()
+                            + " data rows, the most a backtest reads (config leadrules.limits.csv-max-rows)");
+                }
                 if (!record.isConsistent()) {
                     // A cell too many or too few shifts every later column: its values cannot be trusted.
                     errors.add(new Error((int) record.getRecordNumber(), null, null, "has " + record.size()
                             + " values; the header has " + parser.getHeaderNames().size() + " columns"));
                     continue;
                 }
-                new RowReader(mapping, record, errors).read(ids).ifPresent(leads::add);
+                new RowReader(mapping, record, errors, events, limits.mappingMaxEventLimit()).read(ids)
+                        .ifPresent(leads::add);
                 if (errors.size() >= MAX_ERRORS) {
                     break;
                 }
@@ -106,7 +135,7 @@ public final class CsvLeadMapper {
         }
     }
 
-    private static List<Error> validate(CsvMapping m) {
+    private static List<Error> validate(CsvMapping m, BacktestLimits limits) {
         List<Error> errors = new ArrayList<>();
         if (blank(m.id())) {
             errors.add(new Error(null, "id", null, "Name the column holding each lead's id: id: \"Prospect ID\""));
@@ -138,6 +167,9 @@ public final class CsvLeadMapper {
             }
             if (e.limitOrDefault() <= 0) {
                 errors.add(new Error(null, key + ".limit", String.valueOf(e.limit()), "limit must be positive"));
+            } else if (e.limit() != null && e.limit() > limits.mappingMaxEventLimit()) {
+                errors.add(new Error(null, key + ".limit", String.valueOf(e.limit()), "limit must be at most "
+                        + limits.mappingMaxEventLimit() + " events per cell (config leadrules.limits.mapping-max-event-limit)"));
             }
         }
         return errors;
@@ -164,18 +196,43 @@ public final class CsvLeadMapper {
         return s == null || s.isBlank();
     }
 
+    /** The events made so far over all rows, against the most one backtest may have. */
+    private static final class EventBudget {
+
+        private final long max;
+        private long made;
+
+        EventBudget(long max) {
+            this.max = max;
+        }
+
+        void take(long count, int row, String column) {
+            if (count > max - made) {
+                throw new LimitExceededException("csv", "The CSV's rows make more than " + max + " events (row " + row
+                        + ", column \"" + column + "\" goes past it), the most a backtest holds (config"
+                        + " leadrules.limits.backtest-max-events)");
+            }
+            made += count;
+        }
+    }
+
     /** Reads one CSV row, adding what is wrong with it to the shared error list. */
     private static final class RowReader {
 
         private final CsvMapping mapping;
         private final CSVRecord record;
         private final List<Error> errors;
+        private final EventBudget budget;
+        /** The mapping's default limit per cell is lowered to the most any mapping may set. */
+        private final int maxEventLimit;
         private final int row;
 
-        RowReader(CsvMapping mapping, CSVRecord record, List<Error> errors) {
+        RowReader(CsvMapping mapping, CSVRecord record, List<Error> errors, EventBudget budget, int maxEventLimit) {
             this.mapping = mapping;
             this.record = record;
             this.errors = errors;
+            this.budget = budget;
+            this.maxEventLimit = maxEventLimit;
             this.row = (int) record.getRecordNumber();
         }
 
@@ -269,13 +326,17 @@ public final class CsvLeadMapper {
                 if (n == null) {
                     return;
                 }
-                count = n.divide(column.perOrOne(), 0, RoundingMode.FLOOR).intValue();
-                if (count > column.limitOrDefault()) {
-                    fail(column.column(), raw, "gives " + count + " events, more than the limit of "
-                            + column.limitOrDefault() + " (raise events[].limit or use per)");
+                // Compared before dividing: a huge value (or a tiny per) would make a huge quotient to compute.
+                BigDecimal per = column.perOrOne();
+                int limit = Math.min(column.limitOrDefault(), maxEventLimit);
+                if (n.compareTo(per.multiply(BigDecimal.valueOf(limit + 1L))) >= 0) {
+                    fail(column.column(), raw, "gives more events than the limit of " + limit
+                            + " (raise events[].limit or use per)");
                     return;
                 }
+                count = n.compareTo(per) < 0 ? 0 : n.divide(per, 0, RoundingMode.FLOOR).intValueExact();
             }
+            budget.take(count, row, column.column());
             for (int i = 0; i < count; i++) {
                 double age = column.daysAgoOrDefault() + i * column.spacingOrDefault();
                 Instant at = mapping.asOf().minus(Duration.ofMillis(Math.round(age * 86_400_000d)));
@@ -290,6 +351,12 @@ public final class CsvLeadMapper {
         }
 
         private java.util.Optional<BigDecimal> number(String column, String raw) {
+            if (raw.length() > MAX_NUMBER_CHARS) {
+                // Reading a number is quadratic in its digits: a cell of a million digits would hold the thread.
+                fail(column, raw.substring(0, 20) + "...", "is not a number: " + raw.length() + " characters, more"
+                        + " than the " + MAX_NUMBER_CHARS + " a number may have");
+                return java.util.Optional.empty();
+            }
             try {
                 BigDecimal n = new BigDecimal(raw);
                 if (n.signum() < 0) {

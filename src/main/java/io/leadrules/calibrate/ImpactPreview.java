@@ -11,6 +11,7 @@ import io.leadrules.model.RuleHit;
 import io.leadrules.model.ScoreCard;
 import io.leadrules.rules.RuleInfo;
 import io.leadrules.rules.Ruleset;
+import io.leadrules.scoring.Deadline;
 import io.leadrules.scoring.Scorer;
 
 import java.math.BigDecimal;
@@ -60,8 +61,9 @@ public final class ImpactPreview {
         this.bucketPoints = bucketPoints;
     }
 
-    public Run start(Ruleset live, Ruleset candidate, Instant asOf) {
-        return new Run(live, candidate, asOf);
+    /** @param deadline the whole preview's: checked before each lead and between the firings of its rules */
+    public Run start(Ruleset live, Ruleset candidate, Instant asOf, Deadline deadline) {
+        return new Run(live, candidate, asOf, deadline);
     }
 
     /** One preview in progress: {@link #add} every lead, then {@link #report}. Not thread-safe. */
@@ -70,6 +72,7 @@ public final class ImpactPreview {
         private final Ruleset live;
         private final Ruleset candidate;
         private final Instant asOf;
+        private final Deadline deadline;
         private int leads;
         private int mqlLive;
         private int mqlCandidate;
@@ -80,16 +83,18 @@ public final class ImpactPreview {
         private BigDecimal shiftSum = BigDecimal.ZERO;
         private final Map<String, RuleTally> rules = new HashMap<>();
 
-        private Run(Ruleset live, Ruleset candidate, Instant asOf) {
+        private Run(Ruleset live, Ruleset candidate, Instant asOf, Deadline deadline) {
             this.live = live;
             this.candidate = candidate;
             this.asOf = asOf;
+            this.deadline = deadline;
         }
 
         /** @param wasMql the lead's stored MQL state, which the hand-off rule's hysteresis starts from */
         public void add(String leadId, boolean wasMql, Lead lead, List<Event> events) {
-            ScoreCard before = scorer.score(live, lead, events, asOf);
-            ScoreCard after = scorer.score(candidate, lead, events, asOf);
+            deadline.check(() -> "after " + leads + (leads == 1 ? " lead" : " leads"));
+            ScoreCard before = scorer.score(live, lead, events, asOf, deadline);
+            ScoreCard after = scorer.score(candidate, lead, events, asOf, deadline);
             boolean mqlBefore = mqlRule.isMql(wasMql, before);
             boolean mqlAfter = mqlRule.isMql(wasMql, after);
             leads++;

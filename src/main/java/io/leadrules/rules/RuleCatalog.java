@@ -141,8 +141,8 @@ public final class RuleCatalog {
         checkAmount(where, "points", points, file, descr, problems);
         checkAmount(where, "cap", cap, file, descr, problems);
         if (points != null && points.signum() > 0 && ("negative".equals(category) || "disqualify".equals(category))) {
-            problems.add(at(file, descr, where + ": a " + category + " rule takes points away, if any: write @points(-"
-                    + points.toPlainString() + ")"));
+            problems.add(at(file, descr, where + ": a " + category + " rule takes points away"
+                    + ("negative".equals(category) ? "" : ", if any") + ": write @points(-" + points.toPlainString() + ")"));
         }
         if (cap != null && cap.signum() < 0) {
             problems.add(at(file, descr, where + ": @cap(" + cap.toPlainString() + ") must be 0 or more: the most points"

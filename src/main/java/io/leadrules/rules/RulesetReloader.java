@@ -2,6 +2,7 @@ package io.leadrules.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadrules.rules.policy.RulesPolicy;
+import io.leadrules.limits.CandidateLimits;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -49,6 +50,7 @@ public class RulesetReloader {
     private final RulesLifecycleConfig config;
     private final Event<RulesetActivated> activated;
     private final Event<RulesetFollowed> followed;
+    private final CandidateLimits candidateLimits;
     /** Frees replaced rulesets after the grace delay, once requests that started on them are done. */
     private final ScheduledExecutorService releaser = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ruleset-releaser");
@@ -75,8 +77,9 @@ public class RulesetReloader {
 
     public RulesetReloader(ActiveRuleset active, RulesetVersionStore store, RulesetScorer scorer, Clock clock,
                            RulesLifecycleConfig config, Event<RulesetActivated> activated,
-                           Event<RulesetFollowed> followed) {
+                           Event<RulesetFollowed> followed, CandidateLimits candidateLimits) {
         this.active = active;
+        this.candidateLimits = candidateLimits;
         this.store = store;
         this.runner = new ScenarioRunner(scorer);
         this.clock = clock;
@@ -265,6 +268,7 @@ public class RulesetReloader {
      *                     compiled under the stricter of it and the configured policy
      */
     public RulesetCheck validate(List<RuleFile> files, List<JsonNode> scenarios, RulesPolicy callerPolicy) {
+        candidateLimits.check(files == null ? null : files.stream().map(RuleFile::content).toList());
         List<DrlProblem> problems = new ArrayList<>();
         List<RuleFile> ruleFiles = files != null ? files : RulesetCompiler.readFolder(rulesDir());
         RulesPolicy policy = files != null ? RulesPolicy.strictest(active.folderPolicy(), callerPolicy)

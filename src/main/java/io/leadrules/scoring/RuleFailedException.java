@@ -14,7 +14,7 @@ public class RuleFailedException extends RuntimeException {
         this(rule, rulesetVersion, null, message, cause);
     }
 
-    private RuleFailedException(String rule, String rulesetVersion, String leadId, String message, Throwable cause) {
+    protected RuleFailedException(String rule, String rulesetVersion, String leadId, String message, Throwable cause) {
         super(message, cause);
         this.rule = rule;
         this.rulesetVersion = rulesetVersion;

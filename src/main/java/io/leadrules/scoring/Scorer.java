@@ -8,7 +8,9 @@ import io.leadrules.model.ScoreCard;
 import io.leadrules.model.Timeline;
 import io.leadrules.rules.Ruleset;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.Match;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -45,7 +47,12 @@ public final class Scorer {
     }
 
     public ScoreCard score(Ruleset ruleset, Lead lead, Collection<Event> events, Instant asOf) {
-        List<RuleHit> fired = fire(ruleset, lead, new Timeline(events, asOf));
+        return score(ruleset, lead, events, asOf, Deadline.NONE);
+    }
+
+    /** Stops firing rules once {@code deadline} has passed, with a {@link DeadlineExceededException}. */
+    public ScoreCard score(Ruleset ruleset, Lead lead, Collection<Event> events, Instant asOf, Deadline deadline) {
+        List<RuleHit> fired = fire(ruleset, lead, new Timeline(events, asOf), deadline);
         CapPolicy.Capped capped = caps.apply(fired, ruleset.catalog());
         Breakdown breakdown = Breakdown.of(capped.hits());
         BigDecimal score = breakdown.total();
@@ -55,7 +62,7 @@ public final class Scorer {
                 List.copyOf(capped.hits()), capped.scoreWithoutRule(), verdict.eligible());
     }
 
-    private List<RuleHit> fire(Ruleset ruleset, Lead lead, Timeline timeline) {
+    private List<RuleHit> fire(Ruleset ruleset, Lead lead, Timeline timeline, Deadline deadline) {
         KieSession session = ruleset.newSession();
         try {
             HitRecorder recorder = new HitRecorder(ruleset, lead, timeline.getAsOf(), session);
@@ -63,7 +70,15 @@ public final class Scorer {
             insertFacts(session, ruleset, lead, timeline);
             // One firing more than allowed tells a loop from a ruleset that needs exactly the limit.
             long limit = fireLimit(timeline);
-            int fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, limit + 1L));
+            int max = (int) Math.min(Integer.MAX_VALUE, limit + 1L);
+            DeadlineFilter filter = new DeadlineFilter(deadline);
+            int fired = deadline == Deadline.NONE ? session.fireAllRules(max) : session.fireAllRules(filter, max);
+            if (filter.stopped) {
+                throw new DeadlineExceededException(filter.lastRule, ruleset.version(), lead.getId(),
+                        deadline.message("while scoring lead \"" + lead.getId() + "\" (" + fired
+                                + (fired == 1 ? " firing" : " firings") + (filter.lastRule == null ? ""
+                                : "; rule \"" + filter.lastRule + "\" fired last") + ")"));
+            }
             if (fired > limit) {
                 throw loop(ruleset, lead, timeline, limit);
             }
@@ -77,6 +92,31 @@ public final class Scorer {
             throw conditionFailed(ruleset, e).forLead(lead.getId());
         } finally {
             session.dispose();
+        }
+    }
+
+    /**
+     * Lets a match fire only while the deadline has not passed. {@code KieSession.halt()} would also stop between
+     * firings, but from another thread; refusing the remaining matches ends {@code fireAllRules} on this one.
+     */
+    private static final class DeadlineFilter implements AgendaFilter {
+
+        private final Deadline deadline;
+        private boolean stopped;
+        private String lastRule;
+
+        DeadlineFilter(Deadline deadline) {
+            this.deadline = deadline;
+        }
+
+        @Override
+        public boolean accept(Match match) {
+            if (stopped || deadline.passed()) {
+                stopped = true;
+                return false;
+            }
+            lastRule = match.getRule().getName();
+            return true;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.leadrules.scoring;
 
 import io.leadrules.config.LeadrulesConfig;
+import io.leadrules.limits.LimitsConfig;
 import io.leadrules.model.Event;
 import io.leadrules.model.Lead;
 import io.leadrules.model.ScoreCard;
@@ -9,6 +10,7 @@ import io.leadrules.rules.Ruleset;
 import io.leadrules.rules.RulesetScorer;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 
@@ -16,11 +18,15 @@ import java.util.Collection;
 @ApplicationScoped
 public class ScoringEngine implements RulesetScorer {
 
+    static final String SCORE_DEADLINE = "leadrules.limits.score-deadline";
+
     private final ActiveRuleset active;
     private final Scorer scorer;
+    private final Duration deadline;
 
-    public ScoringEngine(ActiveRuleset active, LeadrulesConfig config) {
+    public ScoringEngine(ActiveRuleset active, LeadrulesConfig config, LimitsConfig limits) {
         this.active = active;
+        this.deadline = limits.scoreDeadline();
         this.scorer = new Scorer(new ScoringPolicy(config.mql().threshold(), config.engine().maxFires(),
                 config.caps().category(), config.caps().total(),
                 new MqlMinimums(config.mql().minFit(), config.mql().minIntent())));
@@ -31,10 +37,13 @@ public class ScoringEngine implements RulesetScorer {
         return score(active.current(), lead, events, asOf);
     }
 
-    /** Scores with a given ruleset: a candidate under validation, or an older version. */
+    /**
+     * Scores with a given ruleset: a candidate under validation, or an older version. Rules stop firing at
+     * {@code leadrules.limits.score-deadline}.
+     */
     @Override
     public ScoreCard score(Ruleset ruleset, Lead lead, Collection<Event> events, Instant asOf) {
-        return scorer.score(ruleset, lead, events, asOf);
+        return scorer.score(ruleset, lead, events, asOf, Deadline.in(deadline, SCORE_DEADLINE, "Scoring"));
     }
 
     public Scorer scorer() {

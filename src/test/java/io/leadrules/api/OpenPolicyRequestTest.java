@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.leadrules.support.Segment.ADMIN;
-import static io.restassured.RestAssured.given;
+import static io.leadrules.support.Api.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.leadrules.support.Segment.ADMIN;
-import static io.restassured.RestAssured.given;
+import static io.leadrules.support.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

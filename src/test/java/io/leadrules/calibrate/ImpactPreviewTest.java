@@ -7,6 +7,7 @@ import io.leadrules.model.Lead;
 import io.leadrules.rules.RuleFile;
 import io.leadrules.rules.Ruleset;
 import io.leadrules.rules.RulesetCompiler;
+import io.leadrules.scoring.Deadline;
 import io.leadrules.scoring.Scorer;
 import io.leadrules.scoring.ScoringPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -71,7 +72,7 @@ class ImpactPreviewTest {
 
     /** Previews leads "lead-1".. with these numbers of "Point" events. */
     private PreviewReport run(Ruleset candidate, int... events) {
-        ImpactPreview.Run run = preview().start(compile(liveFiles), candidate, AS_OF);
+        ImpactPreview.Run run = preview().start(compile(liveFiles), candidate, AS_OF, Deadline.NONE);
         for (int i = 0; i < events.length; i++) {
             String id = "lead-" + (i + 1);
             run.add(id, false, new Lead(id), points(id, events[i]));
