@@ -1,12 +1,14 @@
 package io.leadrules.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,17 +35,27 @@ public class OutboxRepository {
      * Claims up to {@code limit} due messages, oldest first, as {@code claim} (unique to this call): counts the
      * attempt and moves their next attempt to the end of the lease, so no other sender takes them meanwhile, and they
      * come due again if this sender stops before marking them. Rows that another sender is claiming at the same
-     * moment are skipped, not waited for ({@code skip locked}, on PostgreSQL and H2 alike); the conditions repeated
-     * outside the sub-select keep a row claimed only while it is still due. Returns the rows claimed.
+     * moment are skipped, not waited for ({@code for update skip locked}, on PostgreSQL and H2 alike). Its own
+     * transaction, committed before any delivery. Returns the rows claimed.
+     * <p>
+     * Two statements, not {@code update ... where id in (select ... limit ? for update skip locked)}: PostgreSQL may
+     * run such a sub-select once per row it updates, each time skipping the rows locked so far, so one claim took
+     * almost the whole outbox, for minutes.
      */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<OutboxRow> claim(String claim, Instant now, Duration lease, int limit) {
-        int claimed = jdbc.update("update webhook_outbox set claimed_by = ?, attempts = attempts + 1, next_attempt_at = ?"
-                + " where id in (select id from webhook_outbox where delivered_at is null and failed_at is null"
-                + " and next_attempt_at <= ? order by next_attempt_at, id limit ? for update skip locked)"
-                + " and delivered_at is null and failed_at is null and next_attempt_at <= ?",
-                claim, now.plus(lease), now, limit, now);
-        return claimed == 0 ? List.of()
-                : jdbc.query("select * from webhook_outbox where claimed_by = ? order by id", this::row, claim);
+        List<Long> ids = jdbc.query("select id from webhook_outbox where delivered_at is null and failed_at is null"
+                + " and next_attempt_at <= ? order by next_attempt_at, id limit ? for update skip locked",
+                rs -> rs.getLong("id"), now, limit);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String in = " where id in (" + Jdbc.placeholders(ids.size()) + ")";
+        List<Object> params = new ArrayList<>(List.of(claim, now.plus(lease)));
+        params.addAll(ids);
+        jdbc.update("update webhook_outbox set claimed_by = ?, attempts = attempts + 1, next_attempt_at = ?" + in,
+                params.toArray());
+        return jdbc.query("select * from webhook_outbox" + in + " order by id", this::row, ids.toArray());
     }
 
     public List<OutboxRow> forLead(String leadId) {

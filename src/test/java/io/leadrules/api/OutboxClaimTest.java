@@ -108,6 +108,8 @@ class OutboxClaimTest {
             assertThat(r.deliveredAt()).isNotNull();
             assertThat(r.attempts()).as("attempts of " + r.id()).isEqualTo(1);
         });
+        assertThat(rows.stream().collect(Collectors.groupingBy(OutboxRow::claimedBy, Collectors.counting())))
+                .as("rows per claim").allSatisfy((claim, n) -> assertThat(n).isLessThanOrEqualTo(10));
         Map<String, Long> perDelivery = receivedFor(ids).stream()
                 .collect(Collectors.groupingBy(WebhookReceiver.Received::deliveryId, Collectors.counting()));
         assertThat(perDelivery).hasSize(300).allSatisfy((id, times) -> assertThat(times).as("delivery " + id).isOne());
