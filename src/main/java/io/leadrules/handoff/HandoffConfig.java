@@ -2,6 +2,7 @@ package io.leadrules.handoff;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Positive;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -27,6 +28,26 @@ public interface HandoffConfig {
     interface Webhook {
         /** Where transitions are POSTed; unset means no webhook (the feed still has them). */
         Optional<String> url();
+
+        /**
+         * Whether transitions are written to the outbox. Unset: when {@link #url()} is set. Set it to true on a
+         * replica that records transitions but does not know the url, so that another replica sends them.
+         */
+        Optional<Boolean> queue();
+
+        /** Whether this replica sends the outbox (needs {@link #url()}); any number of replicas may. */
+        @WithDefault("true")
+        boolean send();
+
+        /** Messages claimed at a time; the sender claims the next batch at once while batches come full. */
+        @WithDefault("100")
+        @Positive
+        int batchSize();
+
+        /** Deliveries in flight at once from this replica. */
+        @WithDefault("8")
+        @Positive
+        int parallelism();
 
         /** Deliveries tried before a message is marked failed. */
         @WithDefault("8")

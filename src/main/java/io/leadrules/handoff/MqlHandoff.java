@@ -14,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Decides when a lead enters or leaves MQL and records it: a transition row, and when a webhook is configured an
- * outbox row in the same transaction, so a recorded transition is always delivered (at least once).
+ * Decides when a lead enters or leaves MQL and records it: a transition row, and when the deployment has a webhook an
+ * outbox row in the same transaction, so a recorded transition is always delivered (at least once). Whether to queue
+ * is {@code leadrules.mql.webhook.queue}, by default whether this replica knows the url: so a replica that records
+ * transitions but leaves sending to others (or does not know where to) can still queue them.
  * With a hysteresis band a lead enters at {@code score >= threshold} and leaves only below
  * {@code threshold - hysteresis}, so a score wobbling at the line does not flap.
  */
@@ -29,6 +31,7 @@ public class MqlHandoff {
     private final TransitionRepository transitions;
     private final OutboxRepository outbox;
     private final ObjectMapper mapper;
+    private final boolean queue;
 
     public MqlHandoff(HandoffConfig config, TransitionRepository transitions, OutboxRepository outbox,
                       ObjectMapper mapper) {
@@ -36,6 +39,7 @@ public class MqlHandoff {
         this.transitions = transitions;
         this.outbox = outbox;
         this.mapper = mapper;
+        this.queue = config.webhook().queue().orElse(config.webhook().url().isPresent());
     }
 
     /**
@@ -59,7 +63,7 @@ public class MqlHandoff {
         }
         TransitionRow t = transitions.insert(leadId, isMql ? ENTERED : LEFT, at, card.score(), card.threshold(),
                 card.ruleset().version(), decisionId, card.disqualifiedBy());
-        if (config.webhook().url().isPresent()) {
+        if (queue) {
             outbox.insert(leadId, t.id(), payload(t), at);
         }
     }

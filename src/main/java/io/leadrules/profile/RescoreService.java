@@ -91,7 +91,21 @@ public class RescoreService {
     // A failing rule throws before anything is written: the caller's transaction (its stored events) goes on.
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = RuleFailedException.class)
     public Decided decide(LeadRow lead, List<StoredEvent> events, DecisionCause cause, Instant now) {
-        ScoreCard card = engine.score(toLead(lead), toEvents(events), now);
+        return decide(lead, engine.score(toLead(lead), toEvents(events), now), cause, now);
+    }
+
+    /**
+     * As {@link #rescore}, with the score already computed ({@link #score} at {@code now}, on the lead as locked):
+     * for a caller that decides from the score whether to store a decision at all.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public LeadRow record(LeadRow lead, ScoreCard card, DecisionCause cause, Instant now) {
+        Decided decided = decide(lead, card, cause, now);
+        saveState(lead, decided, now);
+        return decided.lead();
+    }
+
+    private Decided decide(LeadRow lead, ScoreCard card, DecisionCause cause, Instant now) {
         String version = card.ruleset().version();
         activeVersion.requireActive(version);
         String previous = version.equals(lead.rulesetVersion()) ? null : lead.rulesetVersion();

@@ -1,5 +1,7 @@
 package io.leadrules.profile;
 
+import io.leadrules.jobs.Job;
+import io.leadrules.jobs.JobLock;
 import io.leadrules.rules.ActiveRuleset;
 import io.leadrules.rules.RulesetActivated;
 import io.leadrules.rules.RulesetOutOfSyncException;
@@ -16,8 +18,10 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -37,18 +41,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>
  * Only the replica that recorded an activation rescores after it ({@link RulesetActivated}); the replicas that follow
  * it ({@code RulesetFollowed}) do not, or every lead would be rescored once per replica.
+ * With several replicas, one pass runs at a time across all of them ({@link JobLock}): a replica whose pass finds
+ * another one running waits for it to end, then runs its own (which finds little left to do), so the work is finished
+ * even if the replica running it dies.
  */
 @ApplicationScoped
 public class RulesetRescore {
 
     private static final Logger LOG = Logger.getLogger(RulesetRescore.class);
     static final int PAGE_SIZE = 200;
+    /** How often a pass waiting for another replica's tries the lock again. */
+    private static final Duration LOCK_RETRY = Duration.ofSeconds(10);
 
     private final boolean enabled;
     private final LeadRepository leads;
     private final EventRepository events;
     private final RescoreService rescorer;
     private final ActiveRuleset active;
+    private final JobLock jobs;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ruleset-rescore");
@@ -58,14 +68,16 @@ public class RulesetRescore {
     /** A pass is waiting to start: a further activation needs no other one. */
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean stopping;
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     public RulesetRescore(RulesetRescoreConfig config, LeadRepository leads, EventRepository events,
-                          RescoreService rescorer, ActiveRuleset active, Clock clock) {
+                          RescoreService rescorer, ActiveRuleset active, JobLock jobs, Clock clock) {
         this.enabled = config.rescoreOnRulesetChange();
         this.leads = leads;
         this.events = events;
         this.rescorer = rescorer;
         this.active = active;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -88,10 +100,19 @@ public class RulesetRescore {
         }
     }
 
-    /** A pass on the worker thread: a failure of the pass itself (not of one lead) is logged, not thrown away. */
+    /**
+     * A pass on the worker thread, once no other replica runs one: a failure of the pass itself (not of one lead) is
+     * logged, not thrown away.
+     */
     private void passLoggingFailure() {
         try {
-            pass();
+            while (!stopping && jobs.runAlone(Job.RULESET_RESCORE, this::pass).isEmpty()) {
+                if (stopped.await(LOCK_RETRY.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             queued.set(false);
             LOG.errorf(e, "The rescoring pass after a ruleset change stopped; leads move to the new rules at their next event");
@@ -150,6 +171,7 @@ public class RulesetRescore {
     @PreDestroy
     void stop() {
         stopping = true;
+        stopped.countDown();
         worker.shutdown();
         try {
             if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -1,6 +1,7 @@
 package io.leadrules.api;
 
 import io.leadrules.profile.MqlRecheck;
+import io.leadrules.store.LeadRows;
 import io.leadrules.support.ControlledClockProfile;
 import io.leadrules.support.Fixtures;
 import io.leadrules.support.TestClock;
@@ -35,6 +36,9 @@ class MqlRecheckTest {
     @Inject
     MqlRecheck recheck;
 
+    @Inject
+    LeadRows rows;
+
     @Test
     void recordsLeavingMqlWhenSignalsFadeWithoutANewEvent() {
         clock.set(T0);
@@ -59,5 +63,36 @@ class MqlRecheckTest {
         List<String> directions = given().queryParam("since", T0.toString()).get("/mql/transitions").then()
                 .statusCode(200).extract().jsonPath().getList("findAll { it.leadId == '" + lead + "' }.direction");
         assertThat(directions).containsExactly("entered", "left");
+    }
+
+    /**
+     * Another replica, on newer rules, made the lead's latest decision (or this one's rescoring after an activation
+     * has not reached it yet): a verdict changed on this replica's rules would come from the rules, not from time,
+     * so the re-check leaves the lead alone. Back on the lead's ruleset, the faded signals are recorded.
+     */
+    @Test
+    void neverRecordsFadedSignalsForALeadLastScoredOnAnotherRuleset() {
+        clock.set(T0);
+        String lead = Fixtures.uniqueLead("recheck-ruleset");
+        client().body(SegmentIngestTest.identify(lead, "Office Manager", T0.minusSeconds(60), lead + "-id"))
+                .post("/v1/identify").then().statusCode(200);                          // fit 45
+        client().body(Fixtures.segment("page.json", Map.of("lead", lead, "msg", lead + "-pricing", "name", "Pricing",
+                "path", "/pricing", "ts", T0.toString()))).post("/v1/page").then().statusCode(200);  // 70: MQL
+        String version = given().get("/leads/{id}/history", lead).then().extract().path("[1].rulesetVersion");
+        rows.setRulesetVersion(lead, "0123456789ab");
+
+        clock.advance(Duration.ofDays(9));                                          // 55 on this replica's rules
+        recheck.recheckAll();
+
+        given().get("/leads/{id}/history", lead).then().body("", hasSize(2));
+        given().get("/leads/{id}", lead).then().body("mql", equalTo(true));
+
+        rows.setRulesetVersion(lead, version);
+        recheck.recheckAll();
+        given().get("/leads/{id}/history", lead).then()
+                .body("", hasSize(3))
+                .body("[2].cause.type", equalTo("decay"))
+                .body("[2].cause.rulesetChange", equalTo(null))
+                .body("[2].cause.detail", equalTo("No new event: the signals faded with time"));
     }
 }

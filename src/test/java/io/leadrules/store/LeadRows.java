@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Test helper: how many rows every lead-profile table holds for a lead, read straight from the database. */
+/**
+ * Test helper: how many rows every lead-profile table holds for a lead, read straight from the database; and the
+ * lead's state set by hand, as another replica could have left it.
+ */
 @ApplicationScoped
 public class LeadRows {
 
@@ -41,5 +44,17 @@ public class LeadRows {
             throw new IllegalStateException(e);
         }
         return counts;
+    }
+
+    /** Marks the lead's latest decision as made on {@code version}, as a replica with other rules would have. */
+    public void setRulesetVersion(String leadId, String version) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("update lead_profile set ruleset_version = ? where lead_id = ?")) {
+            ps.setString(1, version);
+            ps.setString(2, leadId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

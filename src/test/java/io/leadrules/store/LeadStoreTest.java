@@ -79,17 +79,28 @@ class LeadStoreTest {
     }
 
     @Test
-    void outboxRowsComeDueAtTheirNextAttempt() {
+    void outboxRowsAreClaimedWhenDueByOneClaimAtATimeUntilTheLeaseRunsOut() {
         String lead = Fixtures.uniqueLead("outbox");
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long id = QuarkusTransaction.requiringNew().call(() -> outbox.insert(lead, 1, "{}", at.plus(Duration.ofHours(1))));
 
-        assertThat(outbox.due(at, 10_000)).extracting(OutboxRow::id).doesNotContain(id);
-        assertThat(outbox.due(at.plus(Duration.ofHours(2)), 10_000)).extracting(OutboxRow::id).contains(id);
+        assertThat(outbox.claim(lead + "#1", at, Duration.ofHours(1), 10_000)).extracting(OutboxRow::id)
+                .doesNotContain(id);
+        Instant due = at.plus(Duration.ofHours(2));
+        assertThat(outbox.claim(lead + "#2", due, Duration.ofHours(1), 10_000)).filteredOn(r -> r.id() == id)
+                .singleElement().satisfies(r -> assertThat(r.attempts()).isEqualTo(1))
+                .satisfies(r -> assertThat(r.claimedBy()).isEqualTo(lead + "#2"));
+        assertThat(outbox.claim(lead + "#3", due, Duration.ofHours(1), 10_000)).as("leased to claim 2")
+                .extracting(OutboxRow::id).doesNotContain(id);
 
-        outbox.markDelivered(id, 1, at);
-        assertThat(outbox.due(at.plus(Duration.ofHours(2)), 10_000)).extracting(OutboxRow::id).doesNotContain(id);
-        assertThat(outbox.forLead(lead)).singleElement().satisfies(r -> assertThat(r.deliveredAt()).isEqualTo(at));
+        Instant leaseOver = due.plus(Duration.ofHours(1));
+        assertThat(outbox.claim(lead + "#4", leaseOver, Duration.ofHours(1), 10_000)).filteredOn(r -> r.id() == id)
+                .singleElement().satisfies(r -> assertThat(r.attempts()).isEqualTo(2));
+        assertThat(outbox.markDelivered(id, lead + "#2", leaseOver)).as("the expired claim's mark").isFalse();
+        assertThat(outbox.markDelivered(id, lead + "#4", leaseOver)).isTrue();
+        assertThat(outbox.claim(lead + "#5", leaseOver.plus(Duration.ofDays(1)), Duration.ofHours(1), 10_000))
+                .extracting(OutboxRow::id).doesNotContain(id);
+        assertThat(outbox.forLead(lead)).singleElement().satisfies(r -> assertThat(r.deliveredAt()).isEqualTo(leaseOver));
         QuarkusTransaction.requiringNew().run(() -> outbox.deleteForLead(lead));
     }
 

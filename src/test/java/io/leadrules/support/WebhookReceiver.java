@@ -100,4 +100,24 @@ public final class WebhookReceiver {
             WebhookReceiver.stop();
         }
     }
+
+    /**
+     * Accepts every delivery, and the service queues but does not send ({@code send=false}): tests drive the senders
+     * themselves. Small batches, so that concurrent senders take many claims.
+     */
+    public static class QueueOnlyResource implements QuarkusTestResourceLifecycleManager {
+        @Override
+        public Map<String, String> start() {
+            return Map.of("leadrules.mql.webhook.url", WebhookReceiver.start(0),
+                    "leadrules.mql.webhook.send", "false",
+                    "leadrules.mql.webhook.batch-size", "10",
+                    "leadrules.mql.webhook.parallelism", "4",
+                    "leadrules.mql.webhook.poll-every", "0.2s");
+        }
+
+        @Override
+        public void stop() {
+            WebhookReceiver.stop();
+        }
+    }
 }
