@@ -1,11 +1,13 @@
 package io.leadrules.ingest.kafka;
 
+import io.leadrules.support.CapturedLog;
 import io.leadrules.support.Fixtures;
 import io.leadrules.support.KafkaBroker;
 import io.leadrules.support.KafkaIntakeProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,7 +22,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -53,6 +58,9 @@ class KafkaIntakeTest {
     private static final Duration STORED_WITHIN = Duration.ofSeconds(30);
 
     private static KafkaProducer<String, String> producer;
+
+    @Inject
+    DataSource dataSource;
 
     @BeforeAll
     static void producer() {
@@ -129,6 +137,30 @@ class KafkaIntakeTest {
     }
 
     @Test
+    void aFailureThatMayPassIsRetriedUntilTheRecordIsStoredNotDeadLettered() throws Exception {
+        String lead = Fixtures.uniqueLead("locked");
+        send(lead, track(lead, lead + "-1", "Email Opened", NOW.minus(Duration.ofMinutes(2))));
+        awaitEvents(lead, 1);
+
+        // Another transaction holds the lead's row: storing the next record times out waiting for it (H2: after
+        // 2 s), a database failure that passes once that transaction ends.
+        try (CapturedLog log = new CapturedLog(); Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement(
+                    "select lead_id from lead_profile where lead_id = ? for update")) {
+                lock.setString(1, lead);
+                lock.executeQuery().close();
+            }
+            send(lead, track(lead, lead + "-2", "Webinar Attended", NOW.minus(Duration.ofMinutes(1))));
+            awaitLine(log, "not stored (attempt 1), trying again");
+            other.rollback();
+
+            awaitEvents(lead, 2);
+            assertThat(log.lines()).noneMatch(line -> line.contains("can never be stored"));
+        }
+    }
+
+    @Test
     void aBrokerRestartWhileRecordsFlowLosesNoneAndStoresNoneTwice() throws Exception {
         List<String> leads = List.of(Fixtures.uniqueLead("restart-a"), Fixtures.uniqueLead("restart-b"),
                 Fixtures.uniqueLead("restart-c"));
@@ -201,6 +233,17 @@ class KafkaIntakeTest {
             }
             assertThat(found).as("dead letters keyed " + key).hasSize(count);
             return found;
+        }
+    }
+
+    private static void awaitLine(CapturedLog log, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + STORED_WITHIN.toNanos();
+        while (log.lines().stream().noneMatch(line -> line.contains(text))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No log line with \"" + text + "\" within " + STORED_WITHIN + ": "
+                        + log.lines());
+            }
+            Thread.sleep(100);
         }
     }
 
