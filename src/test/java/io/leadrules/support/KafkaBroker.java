@@ -28,8 +28,8 @@ import java.util.stream.Stream;
 
 /**
  * A real Kafka broker inside the test JVM: Kafka's own server (KRaft, one node that is broker and controller), on
- * 127.0.0.1 and a free port, its logs in a temporary folder. {@link #restart()} stops it and starts it again on the
- * same port and logs, as an operator's rolling restart would. No container, nothing to install.
+ * 127.0.0.1 and a free port, its logs in a temporary folder. {@link #shutDown()} and {@link #startAgain()} stop it
+ * and start it again on the same port and logs, as an operator's restart would. No container, nothing to install.
  */
 public final class KafkaBroker {
 
@@ -73,9 +73,6 @@ public final class KafkaBroker {
             config.put("share.coordinator.state.topic.replication.factor", "1");
             config.put("share.coordinator.state.topic.min.isr", "1");
             config.put("group.initial.rebalance.delay.ms", "0");
-            // A restart must not wait for the default 5 s + controlled shutdown rounds.
-            config.put("controlled.shutdown.enable", "true");
-            config.put("controlled.shutdown.max.retries", "1");
             format(logDir);
             startServer();
             createTopics();
@@ -85,9 +82,12 @@ public final class KafkaBroker {
         }
     }
 
-    /** Stops the broker and starts it again: same port, same logs (topics, records, committed offsets kept). */
-    public static synchronized void restart() {
+    /** Stops the broker (as {@link #startAgain()} will find it: same port, topics, records, committed offsets). */
+    public static synchronized void shutDown() {
         stopServer();
+    }
+
+    public static synchronized void startAgain() {
         startServer();
     }
 
