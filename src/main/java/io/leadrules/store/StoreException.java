@@ -14,4 +14,12 @@ public class StoreException extends RuntimeException {
     public boolean isUniqueViolation() {
         return "23505".equals(sqlState);
     }
+
+    /**
+     * SQLSTATE class 22, the same on H2 and PostgreSQL: a value the column cannot take (too long, out of range).
+     * Trying again fails again, unlike a lost connection or a deadlock.
+     */
+    public boolean isDataError() {
+        return sqlState != null && sqlState.startsWith("22");
+    }
 }
