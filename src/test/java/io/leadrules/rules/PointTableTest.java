@@ -133,6 +133,20 @@ class PointTableTest {
                 .satisfies(r -> assertThat(r.file()).isEqualTo("fit-points.drl.csv"));
     }
 
+    @Test
+    void aWorkbookIsReadLikeItsCsv() throws IOException {
+        List<RuleFile> files = new ArrayList<>(RulesetCompiler.readFolder(Path.of("rules")));
+        files.removeIf(f -> f.path().equals(TABLE));
+        files.add(new RuleFile("fit-points.drl.xlsx", java.util.Base64.getEncoder().encodeToString(
+                Files.readAllBytes(Path.of("src/test/resources/tables/fit-points.drl.xlsx")))));
+
+        assertThat(TestRulesets.compile(files).catalog().rule("Table: big team in Germany")).get().satisfies(r -> {
+            assertThat(r.file()).isEqualTo("fit-points.drl.xlsx");
+            assertThat(r.row()).isEqualTo(12);
+            assertThat(r.cap()).isEqualByComparingTo("10");
+        });
+    }
+
     private static DrlProblem onlyProblem(String csv) {
         RulesetInvalidException e = catchThrowableOfType(RulesetInvalidException.class,
                 () -> TestRulesets.compile(withTable(csv)));
