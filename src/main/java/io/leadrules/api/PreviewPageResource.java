@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
 public class PreviewPageResource {
 
     /** As for {@code POST /rules/validate}'s paths; browsers send the bare file name. */
-    private static final Pattern DRL_NAME = Pattern.compile("^(?!/)(?!.*\\.\\.)[\\w ./-]+\\.drl$");
+    private static final Pattern DRL_NAME = Pattern.compile("^(?!/)(?!.*\\.\\.)[\\w ./-]+\\.drl(\\.csv)?$");
 
     private final PreviewService previews;
     private final ReportPages pages;
@@ -87,7 +87,7 @@ public class PreviewPageResource {
             }
             if (!DRL_NAME.matcher(name).matches()) {
                 throw new InvalidUploadException(name, "\"" + name + "\" is not a rule file: choose the candidate's "
-                        + ".drl files only");
+                        + ".drl files (and .drl.csv point tables) only");
             }
             if (!names.add(name)) {
                 throw new InvalidUploadException(name, "\"" + name + "\" was chosen twice");

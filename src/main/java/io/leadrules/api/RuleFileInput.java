@@ -16,13 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One DRL file of a ruleset sent in a request body (validate, preview, backtest). {@code name} and
- * {@code file} are accepted for {@code path}, as people naturally call it.
+ * One rule file of a ruleset sent in a request body (validate, preview, backtest): DRL, a point table as CSV text
+ * ({@code .drl.csv}), or a workbook point table ({@code .drl.xlsx}) as Base64. {@code name} and {@code file} are
+ * accepted for {@code path}, as people naturally call it.
  */
 public record RuleFileInput(
         @JsonAlias({"name", "file", "filename"})
         @NotBlank(message = "is required")
-        @Pattern(regexp = "^(?!/)(?!.*\\.\\.)[\\w ./-]+\\.drl$", message = "must be a relative path ending in .drl, without \"..\"")
+        @Pattern(regexp = "^(?!/)(?!.*\\.\\.)[\\w ./-]+\\.drl(\\.csv|\\.xlsx|\\.xls)?$",
+                message = "must be a relative path ending in .drl (or .drl.csv, .drl.xlsx for a point table), without \"..\"")
         String path,
         @JsonAlias("drl")
         @NotNull(message = "is required") String content) {

@@ -110,6 +110,6 @@ public class ExplanationService {
         List<EventRef> events = h.events();
         return new LeadExplanation.Hit(h.rule(), h.category(), Points.normalize(h.points()), h.reason(), h.appliesTo(),
                 events, info.map(RuleInfo::file).orElse(h.file()), info.map(RuleInfo::line).orElse(null),
-                info.map(RuleInfo::endLine).orElse(null));
+                info.map(RuleInfo::endLine).orElse(null), info.map(RuleInfo::row).orElse(h.row()));
     }
 }

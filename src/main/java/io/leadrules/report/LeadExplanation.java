@@ -1,5 +1,6 @@
 package io.leadrules.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.leadrules.model.Breakdown;
 import io.leadrules.model.EventRef;
 
@@ -20,9 +21,13 @@ public record LeadExplanation(String leadId, BigDecimal threshold, Live live, St
                        Waterfall waterfall, List<Hit> hits) {
     }
 
-    /** A rule hit with its DRL location ({@code file}, {@code line}..{@code endLine}) when it is a catalog rule. */
+    /**
+     * A rule hit with its DRL location ({@code file}, {@code line}..{@code endLine}) when it is a catalog rule; for a
+     * point table row, {@code row} is that row (and line = endLine = row).
+     */
     public record Hit(String rule, String category, BigDecimal points, String reason, String appliesTo,
-                      List<EventRef> events, String file, Integer line, Integer endLine) {
+                      List<EventRef> events, String file, Integer line, Integer endLine,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Integer row) {
     }
 
     /** A stored decision; {@code hitsTotal} is the sum of its hits, equal to {@code score}. */

@@ -41,31 +41,65 @@ public final class RuleCatalog {
 
     /** The catalog of stored files (already validated when they were activated); metadata problems are skipped. */
     public static RuleCatalog of(List<RuleFile> files) {
-        return read(files, new java.util.ArrayList<>());
+        List<DrlSource> sources = new java.util.ArrayList<>();
+        for (RuleFile file : files) {
+            try {
+                sources.add(DrlSource.of(file));
+            } catch (RulesetInvalidException unreadable) {
+                // A stored table was readable when activated; if it is not now, it simply names no rules.
+            }
+        }
+        return readSources(sources, new java.util.ArrayList<>());
     }
 
-    /** Reads the rules of all files, appending what is wrong with their metadata to {@code problems}. */
+    /** Reads the rules of all files, appending what is wrong with them (an unreadable table too) to {@code problems}. */
     static RuleCatalog read(List<RuleFile> files, List<DrlProblem> problems) {
-        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        List<DrlSource> sources = new java.util.ArrayList<>();
         for (RuleFile file : files) {
-            for (RuleDescr descr : parse(file)) {
-                readRule(file, descr, problems).ifPresent(info -> {
+            try {
+                sources.add(DrlSource.of(file));
+            } catch (RulesetInvalidException unreadable) {
+                problems.addAll(unreadable.problems());
+            }
+        }
+        return readSources(sources, problems);
+    }
+
+    /**
+     * Reads the rules of all files, appending what is wrong with their metadata to {@code problems}. A rule of a point
+     * table is placed at its row: its line is the row, and problems name the row and cell.
+     */
+    static RuleCatalog readSources(List<DrlSource> sources, List<DrlProblem> problems) {
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        for (DrlSource source : sources) {
+            RuleFile file = source.file();
+            List<DrlProblem> found = new java.util.ArrayList<>();
+            for (RuleDescr descr : parse(source.drl())) {
+                readRule(file, descr, found).map(info -> inTable(info, source, descr)).ifPresent(info -> {
                     RuleInfo previous = rules.putIfAbsent(info.name(), info);
                     if (previous != null) {
-                        problems.add(new DrlProblem(file.path(), info.line(), 1, DUPLICATE_NAME + " \""
+                        found.add(new DrlProblem(file.path(), descr.getLine(), 1, DUPLICATE_NAME + " \""
                                 + info.name() + "\": also defined in " + previous.file() + " line " + previous.line()));
                     }
                 });
             }
+            found.stream().map(source::locate).forEach(problems::add);
         }
         return new RuleCatalog(rules);
     }
 
+    /** A rule generated from a table row: it starts and ends on that row. */
+    private static RuleInfo inTable(RuleInfo info, DrlSource source, RuleDescr descr) {
+        return source.ruleRow(descr.getName()).map(cell -> new RuleInfo(info.name(), info.file(), cell.row(),
+                cell.row(), info.category(), info.points(), info.cap(), info.description(), info.metadata(),
+                info.eventUse(), cell.row())).orElse(info);
+    }
+
     /** Syntax errors are left to the Drools build, which reports them with positions; here we skip such files. */
-    private static List<RuleDescr> parse(RuleFile file) {
+    private static List<RuleDescr> parse(String drl) {
         try {
             DrlParser parser = new DrlParser();
-            PackageDescr pkg = parser.parse(false, file.content());
+            PackageDescr pkg = parser.parse(false, drl);
             return parser.hasErrors() || pkg == null ? List.of() : pkg.getRules();
         } catch (DroolsParserException | RuntimeException e) {
             return List.of();
@@ -98,7 +132,7 @@ public final class RuleCatalog {
             return Optional.empty();
         }
         return Optional.of(new RuleInfo(descr.getName(), file.path(), descr.getLine(), descr.getEndLine(), category,
-                points, cap, meta.get("description"), Map.copyOf(meta), EventUseReader.read(descr)));
+                points, cap, meta.get("description"), Map.copyOf(meta), EventUseReader.read(descr), null));
     }
 
     private static Map<String, String> metadata(RuleDescr descr) {

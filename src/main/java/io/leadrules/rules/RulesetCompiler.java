@@ -3,6 +3,7 @@ package io.leadrules.rules;
 import io.leadrules.rules.policy.PolicyViolation;
 import io.leadrules.rules.policy.RulesPolicy;
 import io.leadrules.rules.policy.StrictDrlCheck;
+import io.leadrules.rules.table.PointTable;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -19,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -53,7 +55,10 @@ public final class RulesetCompiler {
         this.poolSize = poolSize;
     }
 
-    /** The DRL files under {@code dir}, sorted by path; scenario tests in {@code tests/} are not rules. */
+    /**
+     * The rule files under {@code dir}, sorted by path: DRL files and point tables ({@code .drl.csv}, {@code .drl.xlsx},
+     * {@code .drl.xls}); scenario tests in {@code tests/} are not rules.
+     */
     public static List<RuleFile> readFolder(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new RulesetInvalidException(List.of(new DrlProblem(dir.toString(), 0, 0,
@@ -61,13 +66,16 @@ public final class RulesetCompiler {
         }
         try (Stream<Path> paths = Files.walk(dir)) {
             // Editors leave hidden lock and backup files (Emacs ".#fit.drl", a dangling link): not rules.
-            List<Path> drls = paths.filter(p -> p.toString().endsWith(".drl"))
+            List<Path> drls = paths.filter(p -> isRuleFile(p.toString()))
                     .filter(p -> !dir.relativize(p).startsWith("tests"))
                     .filter(p -> !isHidden(dir.relativize(p)) && Files.isRegularFile(p))
                     .sorted(Comparator.comparing(Path::toString)).toList();
             List<RuleFile> files = new ArrayList<>();
             for (Path p : drls) {
-                files.add(new RuleFile(dir.relativize(p).toString().replace('\\', '/'), Files.readString(p)));
+                String path = dir.relativize(p).toString().replace('\\', '/');
+                String content = PointTable.isWorkbook(path) ? Base64.getEncoder().encodeToString(Files.readAllBytes(p))
+                        : Files.readString(p);
+                files.add(new RuleFile(path, content));
             }
             return files;
         } catch (IOException e) {
@@ -75,9 +83,14 @@ public final class RulesetCompiler {
         }
     }
 
+    /** A DRL file or a point table (office lock files such as "~$fit-points.drl.xlsx" are hidden ones). */
+    public static boolean isRuleFile(String path) {
+        return path.endsWith(".drl") || PointTable.isTable(path);
+    }
+
     private static boolean isHidden(Path relative) {
         for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
+            if (part.toString().startsWith(".") || part.toString().startsWith("~$")) {
                 return true;
             }
         }
@@ -97,18 +110,26 @@ public final class RulesetCompiler {
     public Ruleset compile(List<RuleFile> files, String source, RulesPolicy policy) {
         List<DrlProblem> problems = new ArrayList<>();
         if (files.isEmpty()) {
-            problems.add(new DrlProblem("", 0, 0, "The ruleset has no .drl files"));
+            problems.add(new DrlProblem("", 0, 0, "The ruleset has no .drl files or point tables"));
         }
         problems.addAll(duplicatePaths(files));
-        RuleCatalog catalog = RuleCatalog.read(files, problems);
-        List<RuleFile> buildable = files;
+        List<DrlSource> sources = new ArrayList<>();
+        for (RuleFile file : files) {
+            try {
+                sources.add(DrlSource.of(file));
+            } catch (RulesetInvalidException unreadable) {
+                problems.addAll(unreadable.problems());
+            }
+        }
+        RuleCatalog catalog = RuleCatalog.readSources(sources, problems);
+        List<DrlSource> buildable = sources;
         if (policy == RulesPolicy.STRICT) {
             buildable = new ArrayList<>();
-            for (RuleFile file : files) {
-                List<DrlProblem> refused = strictProblems(file);
+            for (DrlSource drl : sources) {
+                List<DrlProblem> refused = strictProblems(drl);
                 problems.addAll(refused);
                 if (refused.isEmpty()) {
-                    buildable.add(file);
+                    buildable.add(drl);
                 }
             }
         }
@@ -128,14 +149,27 @@ public final class RulesetCompiler {
                     "No file declares the points recorder: add \"global " + SCORE_GLOBAL_TYPE
                             + " score;\" after the imports")));
         }
-        boolean rawEvents = files.stream().anyMatch(f -> RAW_EVENT_PATTERN.matcher(f.content()).find());
+        boolean rawEvents = sources.stream().anyMatch(f -> RAW_EVENT_PATTERN.matcher(f.drl()).find());
         return new Ruleset(version(files), clock.instant(), source, files, catalog, container, poolSize, rawEvents);
     }
 
-    /** What the strict policy refuses in the file (its parser errors included, as it cannot be checked then). */
+    /**
+     * What the strict policy refuses in the file (its parser errors included, as it cannot be checked then); for a
+     * point table, in the DRL generated from it, at its rows and cells. A table Drools cannot read is refused too.
+     */
     public static List<DrlProblem> strictProblems(RuleFile file) {
-        List<PolicyViolation> violations = StrictDrlCheck.check(file.content());
-        return violations.stream().map(v -> new DrlProblem(file.path(), v.line(), v.column(), v.message())).toList();
+        try {
+            return strictProblems(DrlSource.of(file));
+        } catch (RulesetInvalidException unreadable) {
+            return unreadable.problems();
+        }
+    }
+
+    private static List<DrlProblem> strictProblems(DrlSource source) {
+        List<PolicyViolation> violations = StrictDrlCheck.check(source.drl());
+        return violations.stream()
+                .map(v -> source.locate(new DrlProblem(source.file().path(), v.line(), v.column(), v.message())))
+                .toList();
     }
 
     /** Two files under one path: the second would silently replace the first in the build. */
@@ -172,32 +206,34 @@ public final class RulesetCompiler {
         }
     }
 
-    private List<DrlProblem> build(KieServices ks, ReleaseId releaseId, List<RuleFile> files) {
+    private List<DrlProblem> build(KieServices ks, ReleaseId releaseId, List<DrlSource> sources) {
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
-        files.forEach(f -> kfs.write(KIE_ROOT + f.path(), f.content()));
+        sources.forEach(f -> kfs.write(KIE_ROOT + f.buildPath(), f.drl()));
         try {
             KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-            return withoutEchoes(builder.getResults().getMessages(Message.Level.ERROR).stream().map(this::toProblem).toList());
+            return withoutEchoes(builder.getResults().getMessages(Message.Level.ERROR).stream()
+                    .map(m -> toProblem(m, sources)).toList());
         } catch (RuntimeException crash) {
             // Some invalid DRL crashes the compiler instead of being reported; name the file(s) that do it.
-            return blameCrash(ks, files, crash);
+            return blameCrash(ks, sources, crash);
         }
     }
 
     /** After a syntax error Drools adds "Parser returned a null Package" for the same file: it says nothing more. */
     private static List<DrlProblem> withoutEchoes(List<DrlProblem> problems) {
-        return problems.stream().filter(p -> !(p.line() == 0 && p.message().startsWith("Parser returned a null Package")
+        return problems.stream().filter(p -> !(p.line() == 0 && p.message().contains("Parser returned a null Package")
                 && problems.stream().anyMatch(o -> o != p && o.file().equals(p.file())))).toList();
     }
 
-    private List<DrlProblem> blameCrash(KieServices ks, List<RuleFile> files, RuntimeException crash) {
+    private List<DrlProblem> blameCrash(KieServices ks, List<DrlSource> sources, RuntimeException crash) {
         List<DrlProblem> problems = new ArrayList<>();
-        for (RuleFile file : files) {
-            KieFileSystem single = ks.newKieFileSystem().write(KIE_ROOT + file.path(), file.content());
+        for (DrlSource source : sources) {
+            KieFileSystem single = ks.newKieFileSystem().write(KIE_ROOT + source.buildPath(), source.drl());
             try {
                 ks.newKieBuilder(single).buildAll();
             } catch (RuntimeException e) {
-                problems.add(new DrlProblem(file.path(), 0, 0, "Drools could not compile this file: " + describe(e)));
+                problems.add(new DrlProblem(source.file().path(), 0, 0,
+                        "Drools could not compile this file: " + describe(e)));
             }
         }
         if (problems.isEmpty()) {
@@ -211,7 +247,7 @@ public final class RulesetCompiler {
      * generated classes ("The type Rule_Twice1024784828 is already defined"): noise that names no line of ours.
      */
     private static List<DrlProblem> withoutEchoesOfDuplicates(List<DrlProblem> built, List<DrlProblem> catalog) {
-        if (catalog.stream().noneMatch(p -> p.message().startsWith(RuleCatalog.DUPLICATE_NAME))) {
+        if (catalog.stream().noneMatch(p -> p.message().contains(RuleCatalog.DUPLICATE_NAME))) {
             return built;
         }
         return built.stream().filter(p -> !p.message().contains("is already defined")
@@ -222,7 +258,7 @@ public final class RulesetCompiler {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
-    private DrlProblem toProblem(Message message) {
+    private DrlProblem toProblem(Message message, List<DrlSource> sources) {
         String path = message.getPath() == null ? "" : message.getPath();
         String file = path.startsWith(KIE_ROOT) ? path.substring(KIE_ROOT.length())
                 : path.startsWith(REPORTED_ROOT) ? path.substring(REPORTED_ROOT.length()) : path;
@@ -233,6 +269,9 @@ public final class RulesetCompiler {
         int column = message.getLine() <= 0 ? 0
                 : at.find() && Integer.parseInt(at.group(1)) == message.getLine() ? Integer.parseInt(at.group(2)) + 1
                 : message.getColumn() + 1;
-        return new DrlProblem(file, message.getLine(), column, text);
+        DrlProblem problem = new DrlProblem(file, message.getLine(), column, text);
+        return sources.stream().filter(s -> s.buildPath().equals(file)).findFirst()
+                .map(s -> s.locate(new DrlProblem(s.file().path(), problem.line(), problem.column(), text)))
+                .orElse(problem);
     }
 }

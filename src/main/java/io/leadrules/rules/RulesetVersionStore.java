@@ -154,7 +154,7 @@ public class RulesetVersionStore {
             Activation activation = new Activation(0, entry.version(), micros(entry.activatedAt()), entry.source(),
                     entry.origin() == null ? "imported from a data folder" : entry.origin(),
                     RulesetCompiler.contentHash(files), files.stream().map(RuleFile::path).toList(),
-                    RuleCatalog.read(files, new ArrayList<>()).rules().size(), entry.activatedBy());
+                    RuleCatalog.of(files).rules().size(), entry.activatedBy());
             repository.insertVersion(versionRow(activation, files, stored.get().tests()));
             Optional<Long> existing = repository.findActivation(activation.version(), activation.activatedAt());
             if (existing.isPresent()) {

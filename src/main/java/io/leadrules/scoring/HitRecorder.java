@@ -69,7 +69,7 @@ public final class HitRecorder {
             why = reason + " (not counted: the lead opted out of behavioural tracking)";
         }
         double age = last == null ? 0 : Math.max(0, Event.daysBetween(last, asOf));
-        record(new RuleHit(rule.name(), rule.category(), given, why, rule.file(), events, last, age, null));
+        record(new RuleHit(rule.name(), rule.category(), given, why, rule.file(), events, last, age, null, rule.row()));
     }
 
     /**
@@ -91,7 +91,7 @@ public final class HitRecorder {
                 + oneDecimal(hit.signalAgeDays()) + " days without the signal (" + terms.sharePercent() + "% per "
                 + terms.everyDaysText() + " days)";
         record(new RuleHit(rule.name(), rule.category(), lost, reason, rule.file(), hit.events(), hit.lastEventAt(),
-                hit.signalAgeDays(), hit.rule()));
+                hit.signalAgeDays(), hit.rule(), rule.row()));
     }
 
     /** A decay rule's {@code @share} and {@code @everyDays}, parsed once per scoring call rather than per hit. */

@@ -30,7 +30,9 @@ class StrictPolicyAllowsTest {
         RulesetCompiler compiler = new RulesetCompiler(Clock.systemUTC(), 1);
         for (String folder : List.of("rules", "examples/xeducation/rules")) {
             List<RuleFile> files = RulesetCompiler.readFolder(Path.of(folder));
-            assertThat(files).allSatisfy(f -> assertThat(StrictDrlCheck.check(f.content())).as(f.path()).isEmpty());
+            // Point tables are checked on the DRL they generate, when compiled below.
+            assertThat(files.stream().filter(f -> f.path().endsWith(".drl")))
+                    .allSatisfy(f -> assertThat(StrictDrlCheck.check(f.content())).as(f.path()).isEmpty());
 
             Ruleset ruleset = compiler.compile(files, folder, RulesPolicy.STRICT);
 
@@ -73,7 +75,7 @@ class StrictPolicyAllowsTest {
                 "agedAt", "getTimestamp", "timestamp", "getProperties", "properties", "getDaysAgo", "daysAgo", "property",
                 // RuleHit
                 "rule", "getRule", "category", "getCategory", "points", "getPoints", "reason", "file", "lastEventAt",
-                "signalAgeDays", "getSignalAgeDays", "appliesTo");
+                "signalAgeDays", "getSignalAgeDays", "appliesTo", "row");
         assertThat(RuleVocabulary.MEMBERS).doesNotContain("getClass", "setIndustry", "daysBetween", "hashCode", "wait");
     }
 
