@@ -234,8 +234,14 @@ class RulesetSyncTest {
                 ? new RuleFile(f.path(), f.content().replace("@points(4)", "@points(" + points + ")")) : f).toList();
     }
 
+    /** As the replica that stored the version counted them: DRL rules and point-table rows alike. */
     private static int ruleCount(List<RuleFile> files) {
-        return (int) files.stream().flatMap(f -> f.content().lines()).filter(l -> l.startsWith("rule ")).count();
+        io.leadrules.rules.Ruleset compiled = io.leadrules.TestRulesets.compileTrusted(files);
+        try {
+            return compiled.catalog().rules().size();
+        } finally {
+            compiled.release();
+        }
     }
 
     /** Polls {@code GET /rules/status} until it shows {@code what}, for at most {@link #SWITCH}. */

@@ -71,7 +71,7 @@ class LeadExplanationTest {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(hits).isEqualByComparingTo(score);
         assertThat(new BigDecimal(json.getString("live.waterfall.total"))).isEqualByComparingTo(score);
-        assertThat(json.getList("live.waterfall.steps.category")).containsExactly("fit", "intent", "negative", "decay", "cap");
+        assertThat(json.getList("live.waterfall.steps.category")).containsExactly("fit", "intent", "negative", "disqualify", "decay", "cap");
         assertThat(new BigDecimal(json.getString("live.waterfall.steps[4].end"))).isEqualByComparingTo(score);
         // Thirty days on, the pricing visit has decayed: the live score is below the stored one.
         assertThat(json.getDouble("latestDecision.score")).isGreaterThan(score.doubleValue());
