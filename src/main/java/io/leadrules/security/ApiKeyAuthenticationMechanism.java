@@ -8,13 +8,13 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
-import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -40,6 +40,17 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** header.payload.signature in base64url: what an OIDC access token looks like, and no key of ours does. */
+    private static final java.util.regex.Pattern JWT =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
+    /** With OIDC on, a JWT-shaped bearer token is left to Quarkus' OIDC mechanism. */
+    private final boolean oidc;
+
+    public ApiKeyAuthenticationMechanism(
+            @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean oidc) {
+        this.oidc = oidc;
+    }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
@@ -52,6 +63,9 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
             key = presentedKey(header.trim());
         } catch (AuthenticationFailedException e) {
             return Uni.createFrom().failure(e);
+        }
+        if (oidc && header.regionMatches(true, 0, BEARER, 0, BEARER.length()) && JWT.matcher(key).matches()) {
+            return Uni.createFrom().nullItem();
         }
         AuthenticationRequest request = HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyRequest(key), context);
         return identities.authenticate(request);
@@ -99,11 +113,6 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
         return Set.of(ApiKeyRequest.class);
-    }
-
-    @Override
-    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
-        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, "bearer"));
     }
 
     @Override
