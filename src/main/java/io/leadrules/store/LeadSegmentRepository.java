@@ -26,6 +26,15 @@ public class LeadSegmentRepository {
                 fields.entrySet().stream().map(f -> new Object[]{leadId, f.getKey(), f.getValue()}).toList());
     }
 
+    /** {@link #replace} for several leads (lead id to its fields), in two round trips. */
+    public void replaceAll(Map<String, Map<String, String>> fieldsByLead) {
+        jdbc.batch("delete from lead_segment where lead_id = ?",
+                fieldsByLead.keySet().stream().map(id -> new Object[]{id}).toList());
+        jdbc.batch("insert into lead_segment (lead_id, field, field_value) values (?, ?, ?)",
+                fieldsByLead.entrySet().stream().flatMap(lead -> lead.getValue().entrySet().stream()
+                        .map(f -> new Object[]{lead.getKey(), f.getKey(), f.getValue()})).toList());
+    }
+
     public int deleteForLead(String leadId) {
         return jdbc.update("delete from lead_segment where lead_id = ?", leadId);
     }
