@@ -92,7 +92,9 @@ public class DecisionRuleRepository {
             jdbc.batch("update " + table + " set latest = false where lead_id = ? and latest and ruleset_version <> ?",
                     latest.stream().filter(Latest::versionChanged).map(Latest::tallies).map(Tallies::decision)
                             .map(d -> new Object[]{d.leadId(), d.rulesetVersion()}).toList());
-            jdbc.batch("delete from " + table + " where lead_id = ? and ruleset_version = ?",
+            // "|| ''" keeps PostgreSQL on the primary key (lead id first): right after an activation its statistics
+            // know no row of the new version, and it would scan every row written since through the version index.
+            jdbc.batch("delete from " + table + " where lead_id = ? and ruleset_version || '' = ?",
                     latest.stream().map(l -> l.tallies().decision())
                             .map(d -> new Object[]{d.leadId(), d.rulesetVersion()}).toList());
         }
