@@ -45,8 +45,16 @@ from score_decision d,
      (values ('Industry: target vertical', 'fit', 15, true), ('Country: core market', 'fit', 10, false),
              ('3+ email opens in 30 days', 'intent', 15, true)) r(rule, category, points, first)
 where d.cause_event_type = 'Bench';
+-- The segment fields as the service derives them from these traits (SegmentFields), as after a stored decision.
 insert into lead_segment (lead_id, field, field_value)
-select lead_id, 'industry', (traits::json) ->> 'industry' from lead_profile where lead_id like 'rs-%';
+select p.lead_id, f.field, f.field_value
+from lead_profile p, lateral (values ('industry', (p.traits::json) ->> 'industry'),
+                                     ('country', (p.traits::json) ->> 'country'),
+                                     ('jobTitle', (p.traits::json) ->> 'title'),
+                                     ('emailDomain', split_part((p.traits::json) ->> 'email', '@', 2)),
+                                     ('employees', (p.traits::json) ->> 'employees'),
+                                     ('gmv', (p.traits::json) ->> 'annualRevenue')) f(field, field_value)
+where p.lead_id like 'rs-%';
 
 vacuum analyze lead_profile;
 vacuum analyze lead_event;
