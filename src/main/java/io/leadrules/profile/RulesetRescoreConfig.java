@@ -25,8 +25,8 @@ public interface RulesetRescoreConfig {
         int pageSize();
 
         /**
-         * {@code leadrules.rescore.workers}: pages rescored at once. Each takes a core while it scores; keep it below
-         * the cores so that requests keep theirs.
+         * {@code leadrules.rescore.workers}: pages rescored at once, each on a thread of its own; a bound, so that
+         * requests keep answering during a pass (bench/README.md, "Rescoring after a rule change").
          */
         @WithDefault("2")
         int workers();
