@@ -17,7 +17,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Keeps a lead's score current: scores the stored profile and events with the active ruleset, stores the decision
@@ -91,7 +95,42 @@ public class RescoreService {
     // A failing rule throws before anything is written: the caller's transaction (its stored events) goes on.
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = RuleFailedException.class)
     public Decided decide(LeadRow lead, List<StoredEvent> events, DecisionCause cause, Instant now) {
-        return decide(lead, engine.score(toLead(lead), toEvents(events), now), cause, now);
+        return store(List.of(scoreOnActive(lead, events, now)), cause, now).get(0);
+    }
+
+    /** A lead to rescore: its locked row and its stored events. */
+    public record Rescoring(LeadRow lead, List<StoredEvent> events) {
+    }
+
+    /**
+     * {@link #rescore} for several leads in the caller's transaction, their writes batched (one round trip per
+     * statement for all of them). A lead whose scoring fails (a rule throws) is left out, reported in
+     * {@code failed}, and the others are stored; a failure to store throws, and the transaction must roll back.
+     *
+     * @return the leads rescored, and the leads left out with why
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = RuleFailedException.class)
+    public Rescored rescoreAll(List<Rescoring> leads, DecisionCause cause, Instant now) {
+        List<Scored> scored = new ArrayList<>(leads.size());
+        Map<String, RuntimeException> failed = new LinkedHashMap<>();
+        for (Rescoring r : leads) {
+            try {
+                scored.add(scoreOnActive(r.lead(), r.events(), now));
+            } catch (RuleFailedException e) {
+                failed.put(r.lead().leadId(), e);
+            }
+        }
+        List<Decided> decided = store(scored, cause, now);
+        saveStates(scored.stream().map(Scored::lead).toList(), decided, now);
+        return new Rescored(decided.stream().map(d -> d.lead().leadId()).toList(), failed);
+    }
+
+    /** What {@link #rescoreAll} did: the leads rescored, and the leads whose scoring failed with the failure. */
+    public record Rescored(List<String> rescored, Map<String, RuntimeException> failed) {
+    }
+
+    /** A lead scored on the database's active version, not yet stored. */
+    private record Scored(LeadRow lead, ScoreCard card, boolean mql, String previousVersion) {
     }
 
     /**
@@ -100,24 +139,46 @@ public class RescoreService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public LeadRow record(LeadRow lead, ScoreCard card, DecisionCause cause, Instant now) {
-        Decided decided = decide(lead, card, cause, now);
+        Decided decided = store(List.of(scored(lead, card)), cause, now).get(0);
         saveState(lead, decided, now);
         return decided.lead();
     }
 
-    private Decided decide(LeadRow lead, ScoreCard card, DecisionCause cause, Instant now) {
+    private Scored scoreOnActive(LeadRow lead, List<StoredEvent> events, Instant now) {
+        return scored(lead, engine.score(toLead(lead), toEvents(events), now));
+    }
+
+    private Scored scored(LeadRow lead, ScoreCard card) {
         String version = card.ruleset().version();
         activeVersion.requireActive(version);
         String previous = version.equals(lead.rulesetVersion()) ? null : lead.rulesetVersion();
-        boolean mql = handoff.isMql(lead.mql(), card);
-        long decisionId = decisions.insert(lead.leadId(), now, card.score(), mql, version, cause.type(),
-                cause.eventId(), cause.eventType(), previous, card.breakdown(), card.hits());
+        return new Scored(lead, card, handoff.isMql(lead.mql(), card), previous);
+    }
+
+    /** Stores the decisions with their rule tallies and MQL transitions; the decided leads in the same order. */
+    private List<Decided> store(List<Scored> scored, DecisionCause cause, Instant now) {
+        long[] ids = decisions.insertAll(scored.stream().map(s -> new DecisionRepository.NewDecision(s.lead().leadId(),
+                now, s.card().score(), s.mql(), s.card().ruleset().version(), cause.type(), cause.eventId(),
+                cause.eventType(), s.previousVersion(), s.card().breakdown(), s.card().hits())).toList());
         // The reports' rows (rule tallies) commit with the decision or not at all.
-        DecisionRuleRepository.Tallies tallies = decisionRules.record(new DecisionRuleRepository.Decision(decisionId,
-                lead.leadId(), now, version, card.score(), mql), card.hits(), card.scoreWithoutRule());
-        stored.fire(new DecisionStored(decisionId, lead.leadId(), version, card.hits()));
-        handoff.record(lead.leadId(), lead.mql(), mql, card, decisionId, now);
-        return new Decided(new LeadRow(lead.leadId(), lead.traits(), mql, version, lead.createdAt(), now), tallies);
+        List<DecisionRuleRepository.Tallies> tallies = decisionRules.recordAll(IntStream.range(0, scored.size())
+                .mapToObj(i -> {
+                    Scored s = scored.get(i);
+                    return new DecisionRuleRepository.Scored(new DecisionRuleRepository.Decision(ids[i],
+                            s.lead().leadId(), now, s.card().ruleset().version(), s.card().score(), s.mql()),
+                            s.card().hits(), s.card().scoreWithoutRule());
+                }).toList());
+        List<Decided> decided = new ArrayList<>(scored.size());
+        for (int i = 0; i < scored.size(); i++) {
+            Scored s = scored.get(i);
+            LeadRow lead = s.lead();
+            String version = s.card().ruleset().version();
+            stored.fire(new DecisionStored(ids[i], lead.leadId(), version, s.card().hits()));
+            handoff.record(lead.leadId(), lead.mql(), s.mql(), s.card(), ids[i], now);
+            decided.add(new Decided(new LeadRow(lead.leadId(), lead.traits(), s.mql(), version, lead.createdAt(), now),
+                    tallies.get(i)));
+        }
+        return decided;
     }
 
     /**
@@ -128,10 +189,22 @@ public class RescoreService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void saveState(LeadRow before, Decided last, Instant now) {
-        LeadRow lead = last.lead();
-        decisionRules.replaceLatest(last.tallies(), !lead.rulesetVersion().equals(before.rulesetVersion()));
-        segments.replace(lead.leadId(), SegmentFields.of(toLead(lead)));
-        leads.updateState(lead.leadId(), lead.mql(), lead.rulesetVersion(), now);
+        saveStates(List.of(before), List.of(last), now);
+    }
+
+    /** {@link #saveState} for several leads (each lead once), batched. */
+    private void saveStates(List<LeadRow> before, List<Decided> last, Instant now) {
+        List<DecisionRuleRepository.Latest> latest = new ArrayList<>(last.size());
+        Map<String, Map<String, String>> fields = new LinkedHashMap<>();
+        for (int i = 0; i < last.size(); i++) {
+            LeadRow lead = last.get(i).lead();
+            latest.add(new DecisionRuleRepository.Latest(last.get(i).tallies(),
+                    !lead.rulesetVersion().equals(before.get(i).rulesetVersion())));
+            fields.put(lead.leadId(), SegmentFields.of(toLead(lead)));
+        }
+        decisionRules.replaceLatestAll(latest);
+        segments.replaceAll(fields);
+        leads.updateStateAll(last.stream().map(Decided::lead).toList(), now);
     }
 
     Lead toLead(LeadRow row) {

@@ -23,15 +23,29 @@ public class DecisionRepository {
         this.json = new JsonText(mapper);
     }
 
+    private static final String INSERT = "insert into score_decision (lead_id, decided_at, score, mql,"
+            + " ruleset_version, cause_type, cause_event_id, cause_event_type, previous_ruleset, breakdown, hits)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** A decision to store; {@code breakdown} and {@code hits} are written as JSON. */
+    public record NewDecision(String leadId, Instant decidedAt, BigDecimal score, boolean mql, String rulesetVersion,
+                              String causeType, String causeEventId, String causeEventType, String previousRuleset,
+                              Object breakdown, Object hits) {
+    }
+
     /** Stores a decision; {@code breakdown} and {@code hits} are written as JSON. Returns its id. */
     public long insert(String leadId, Instant decidedAt, BigDecimal score, boolean mql, String rulesetVersion,
                        String causeType, String causeEventId, String causeEventType, String previousRuleset,
                        Object breakdown, Object hits) {
-        return jdbc.insertReturningId("insert into score_decision (lead_id, decided_at, score, mql, ruleset_version,"
-                        + " cause_type, cause_event_id, cause_event_type, previous_ruleset, breakdown, hits)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                leadId, decidedAt, score, mql, rulesetVersion, causeType, causeEventId, causeEventType,
-                previousRuleset, json.write(breakdown), json.write(hits));
+        return jdbc.insertReturningId(INSERT, leadId, decidedAt, score, mql, rulesetVersion, causeType, causeEventId,
+                causeEventType, previousRuleset, json.write(breakdown), json.write(hits));
+    }
+
+    /** Stores several decisions in one round trip; returns their ids in the same order. */
+    public long[] insertAll(List<NewDecision> decisions) {
+        return jdbc.batchReturningIds(INSERT, decisions.stream().map(d -> new Object[]{d.leadId(), d.decidedAt(),
+                d.score(), d.mql(), d.rulesetVersion(), d.causeType(), d.causeEventId(), d.causeEventType(),
+                d.previousRuleset(), json.write(d.breakdown()), json.write(d.hits())}).toList());
     }
 
     /** The lead's decisions, oldest first. */

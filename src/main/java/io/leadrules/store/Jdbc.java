@@ -97,6 +97,34 @@ final class Jdbc {
         }
     }
 
+    /** Inserts many rows in one round trip per batch and returns their generated {@code id}s, in row order. */
+    long[] batchReturningIds(String sql, List<Object[]> rows) {
+        long[] ids = new long[rows.size()];
+        if (rows.isEmpty()) {
+            return ids;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(sql, new String[]{"id"})) {
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                int i = 0;
+                while (keys.next() && i < ids.length) {
+                    ids[i++] = keys.getLong(1);
+                }
+                if (i != ids.length) {
+                    throw new SQLException("Expected " + ids.length + " generated ids, got " + i);
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new StoreException(sql, e);
+        }
+    }
+
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

@@ -41,6 +41,18 @@ public class LeadRepository {
         return jdbc.queryOne("select " + COLUMNS + " from lead_profile where lead_id = ? for update", this::row, leadId);
     }
 
+    /**
+     * The profiles of these leads (those that exist), by lead id, locked until the transaction ends. Locked in lead
+     * id order, so two transactions locking overlapping sets this way cannot deadlock.
+     */
+    public List<LeadRow> lockAll(Collection<String> leadIds) {
+        if (leadIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select " + COLUMNS + " from lead_profile where lead_id in ("
+                + Jdbc.placeholders(leadIds.size()) + ") order by lead_id for update", this::row, leadIds.toArray());
+    }
+
     public Optional<LeadRow> find(String leadId) {
         return jdbc.queryOne("select " + COLUMNS + " from lead_profile where lead_id = ?", this::row, leadId);
     }
@@ -68,6 +80,12 @@ public class LeadRepository {
     public void updateState(String leadId, boolean mql, String rulesetVersion, Instant now) {
         jdbc.update("update lead_profile set mql = ?, ruleset_version = ?, updated_at = ? where lead_id = ?",
                 mql, rulesetVersion, now, leadId);
+    }
+
+    /** {@link #updateState} for several leads, in one round trip. */
+    public void updateStateAll(List<LeadRow> states, Instant now) {
+        jdbc.batch("update lead_profile set mql = ?, ruleset_version = ?, updated_at = ? where lead_id = ?",
+                states.stream().map(l -> new Object[]{l.mql(), l.rulesetVersion(), now, l.leadId()}).toList());
     }
 
     public int delete(String leadId) {
