@@ -97,10 +97,7 @@ public final class BacktestCli implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (IllegalArgumentException | BacktestInputException e) {
-            err.println("Error: " + e.getMessage());
-            return 2;
-        } catch (RulesetInvalidException e) {
+        } catch (IllegalArgumentException | BacktestInputException | RulesetInvalidException e) {
             err.println("Error: " + e.getMessage());
             return 2;
         } catch (CsvMappingException e) {
